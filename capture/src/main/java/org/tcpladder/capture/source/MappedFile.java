@@ -1,0 +1,87 @@
+package org.tcpladder.capture.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A capture file read through memory-mapped windows. A single mapping is limited to 2 GiB, so the file
+ * is seen through a window of at most {@link #WINDOW} bytes that slides forward as the reader goes; a
+ * record never straddles the window because the window is re-placed to start at the record. The page
+ * cache, not the Java heap, holds the bytes, so memory use does not grow with the file.
+ */
+public final class MappedFile implements ByteStore {
+    /** Window size: large enough that a sequential read remaps rarely, small enough for int indexes. */
+    static final long WINDOW = 1L << 30;
+
+    private final FileChannel channel;
+    private final long size;
+    private final long windowSize;
+    private MappedByteBuffer window;
+    private long windowStart;
+    private long windowEnd;
+
+    public MappedFile(Path path) throws IOException {
+        this(path, WINDOW);
+    }
+
+    /** With a chosen window size (tests use a small one to exercise remapping). */
+    MappedFile(Path path, long windowSize) throws IOException {
+        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        this.size = channel.size();
+        this.windowSize = windowSize;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /**
+     * Makes {@code [offset, offset + length)} addressable and returns the buffer holding it; the bytes
+     * are at {@code buffer index = offset - windowStart()}. The caller checks the range is inside the
+     * file first.
+     */
+    public ByteBuffer window(long offset, int length) throws IOException {
+        if (window == null || offset < windowStart || offset + length > windowEnd) {
+            long start = offset;
+            long len = Math.min(Math.max(windowSize, length), size - start);
+            window = channel.map(FileChannel.MapMode.READ_ONLY, start, len);
+            window.order(ByteOrder.BIG_ENDIAN);
+            windowStart = start;
+            windowEnd = start + len;
+        }
+        return window;
+    }
+
+    public long windowStart() {
+        return windowStart;
+    }
+
+    @Override
+    public byte[] read(long offset, int length) throws IOException {
+        if (offset < 0 || length < 0 || offset + length > size) {
+            throw new IOException("read of " + length + " bytes at " + offset + " is outside the file (" + size + " bytes)");
+        }
+        byte[] out = new byte[length];
+        ByteBuffer dst = ByteBuffer.wrap(out);
+        long pos = offset;
+        while (dst.hasRemaining()) {
+            int n = channel.read(dst, pos);
+            if (n < 0) {
+                throw new IOException("file shrank while reading at " + pos);
+            }
+            pos += n;
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        window = null;
+        channel.close();
+    }
+}
