@@ -13,6 +13,9 @@ import java.nio.file.StandardOpenOption;
  * is seen through a window of at most {@link #WINDOW} bytes that slides forward as the reader goes; a
  * record never straddles the window because the window is re-placed to start at the record. The page
  * cache, not the Java heap, holds the bytes, so memory use does not grow with the file.
+ *
+ * <p>The window buffer is always big-endian (network order, what packet decoders expect); readers of
+ * little-endian file headers swap the values themselves instead of changing the buffer's order.
  */
 public final class MappedFile implements ByteStore {
     /** Window size: large enough that a sequential read remaps rarely, small enough for int indexes. */
@@ -31,6 +34,9 @@ public final class MappedFile implements ByteStore {
 
     /** With a chosen window size (tests use a small one to exercise remapping). */
     MappedFile(Path path, long windowSize) throws IOException {
+        if (windowSize <= 0 || windowSize > WINDOW) {
+            throw new IllegalArgumentException("window size " + windowSize);
+        }
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
         this.size = channel.size();
         this.windowSize = windowSize;
@@ -42,28 +48,39 @@ public final class MappedFile implements ByteStore {
 
     /**
      * Makes {@code [offset, offset + length)} addressable and returns the buffer holding it; the bytes
-     * are at {@code buffer index = offset - windowStart()}. The caller checks the range is inside the
-     * file first.
+     * are at {@code buffer index = offset - windowStart()}. Cheap when the range is already in the
+     * window (two comparisons); otherwise the window moves to start at {@code offset}.
+     *
+     * @throws IOException if the range is not inside the file (callers check first; this is a guard)
      */
     public ByteBuffer window(long offset, int length) throws IOException {
         if (window == null || offset < windowStart || offset + length > windowEnd) {
-            long start = offset;
-            long len = Math.min(Math.max(windowSize, length), size - start);
-            window = channel.map(FileChannel.MapMode.READ_ONLY, start, len);
-            window.order(ByteOrder.BIG_ENDIAN);
-            windowStart = start;
-            windowEnd = start + len;
+            remap(offset, length);
         }
         return window;
+    }
+
+    private void remap(long offset, int length) throws IOException {
+        if (offset < 0 || length < 0 || offset > size - length) {
+            throw new IOException("range of " + length + " bytes at " + offset + " is outside the file ("
+                    + size + " bytes)");
+        }
+        long len = Math.min(Math.max(windowSize, length), size - offset);
+        MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, len);
+        mapped.order(ByteOrder.BIG_ENDIAN);
+        window = mapped;
+        windowStart = offset;
+        windowEnd = offset + len;
     }
 
     public long windowStart() {
         return windowStart;
     }
 
+    /** Copies bytes with positional reads (safe from any thread, does not move the window). */
     @Override
     public byte[] read(long offset, int length) throws IOException {
-        if (offset < 0 || length < 0 || offset + length > size) {
+        if (offset < 0 || length < 0 || offset > size - length) {
             throw new IOException("read of " + length + " bytes at " + offset + " is outside the file (" + size + " bytes)");
         }
         byte[] out = new byte[length];
