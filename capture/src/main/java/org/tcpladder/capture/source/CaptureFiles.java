@@ -25,7 +25,7 @@ public final class CaptureFiles {
     public static PacketSource open(Path path) throws CaptureFileException {
         String name = path.toString();
         checkReadableFile(path, name);
-        byte[] head = new byte[CaptureFormat.HEAD_BYTES];
+        byte[] head = new byte[CaptureFormat.HEAD_BYTES + 1]; // one more, to know whether more follows
         int headLength = readHead(path, name, head);
         if (headLength == 0) {
             throw new CaptureFileException(name, "the file is empty (0 bytes), not a capture file");

@@ -10,7 +10,7 @@ enum CaptureFormat {
     PCAPNG,
     GZIP;
 
-    /** How many leading bytes {@link #detect} and {@link #describeUnknown} look at. */
+    /** How many leading bytes a refusal quotes (give one more to show that more follows). */
     static final int HEAD_BYTES = 16;
 
     /** The format of a file starting with {@code head[0..length)}, or null if it is none of them. */

@@ -9,8 +9,6 @@ package org.tcpladder.capture.source;
  * formed as a 128-bit product before dividing by 2^n, so even 2^-64 units convert without overflow.
  */
 final class TimestampResolution {
-    static final TimestampResolution MICROSECONDS = new TimestampResolution(0, 6);
-
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** 10^0 .. 10^19; 10^19 fits an unsigned 64-bit value (it is negative as a Java long). */
     private static final long[] POWERS_OF_TEN = new long[20];
@@ -22,6 +20,9 @@ final class TimestampResolution {
             v *= 10;
         }
     }
+
+    /** The default unit (declared after the table it needs, for static initialisation order). */
+    static final TimestampResolution MICROSECONDS = new TimestampResolution(0, 6);
 
     private final boolean binary;
     private final int exponent;
