@@ -342,10 +342,11 @@ public final class PcapngFileReader implements PacketSource {
             if (code == IF_NAME && ifName == null) {
                 ifName = text(value, optionLength);
             } else if (code == IF_TSRESOL && optionLength == 1 && resolution == null) {
-                resolution = TimestampResolution.of(file.window(value, 1).get((int) (value - file.windowStart())) & 0xFF);
+                int tsresol = file.window(value, 1).get((int) (value - file.windowStart())) & 0xFF;
+                resolution = TimestampResolution.of(tsresol);
             } else if (code == IF_TSOFFSET && optionLength == 8) {
-                long hiLo = swapped ? (u32At(value + 4) << 32) | u32At(value) : (u32At(value) << 32) | u32At(value + 4);
-                offsetSeconds = hiLo;
+                // A signed 64-bit count of seconds in the section's byte order.
+                offsetSeconds = swapped ? (u32At(value + 4) << 32) | u32At(value) : (u32At(value) << 32) | u32At(value + 4);
             }
             pos = value + ((optionLength + 3) & ~3);
         }
