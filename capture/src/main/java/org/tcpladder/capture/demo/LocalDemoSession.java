@@ -27,6 +27,8 @@ import org.tcpladder.capture.source.ByteStore;
 final class LocalDemoSession implements DemoSession {
     /** After the connection's end is seen, a moment more for any straggler before the capture stops. */
     private static final long GRACE_MILLIS = 20;
+    /** After aborting the sockets, longest wait for the capture to show the reset. */
+    private static final long RESET_WAIT_MILLIS = 300;
 
     private final DemoSettings settings;
     private final Script script;
@@ -155,6 +157,11 @@ final class LocalDemoSession implements DemoSession {
             status = DemoOutcome.Status.STOPPED;
             message = "Stopped.";
         }
+        if (status != DemoOutcome.Status.COMPLETED) {
+            // A connection cut short is reset; let the capture see those RSTs before it stops.
+            sockets.abortAll();
+            awaitResetQuietly(sockets.clientPort());
+        }
         CaptureStats stats = capture.stop();
         sockets.abortAll();
         callThreads.shutdownNow();
@@ -242,6 +249,21 @@ final class LocalDemoSession implements DemoSession {
         }
         if (stopRequested) {
             throw new Stopped();
+        }
+    }
+
+    private void awaitResetQuietly(int clientPort) {
+        if (clientPort == 0) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            watch.awaitEnded(clientPort, System.nanoTime() + RESET_WAIT_MILLIS * 1_000_000L);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -7,7 +7,9 @@ package org.tcpladder.capture.live;
  * @param filter          BPF filter expression (pcap-filter(7)), e.g. {@code tcp port 41234}
  * @param snaplen         bytes kept per frame; more than 65535 because a loopback TCP segment with
  *                        a 65483-byte MSS plus headers exceeds it (libpcap's own maximum is 262144)
- * @param bufferBytes     kernel capture buffer; large so that a bulk transfer is not dropped
+ * @param bufferBytes     kernel capture buffer. Large: in immediate mode libpcap gives every frame a slot
+ *                        of snaplen bytes, so 32 MiB hold about 120 frames, and a loopback bulk
+ *                        transfer sends 64 KB frames faster than a busy machine may read them
  * @param pollMillis      how long one wait for packets may last before the capture thread looks
  *                        again whether it was told to stop (a safety net: libpcap 1.10 wakes it at once)
  * @param storeLimitBytes most frame bytes kept in memory before the capture ends by itself
@@ -15,7 +17,7 @@ package org.tcpladder.capture.live;
 public record LiveCaptureOptions(String device, String filter, int snaplen, int bufferBytes, int pollMillis,
                                  long storeLimitBytes) {
     public static final int SNAPLEN = 262_144;
-    public static final int BUFFER_BYTES = 16 << 20;
+    public static final int BUFFER_BYTES = 32 << 20;
     public static final int POLL_MILLIS = 100;
     public static final long STORE_LIMIT = 512L << 20;
 

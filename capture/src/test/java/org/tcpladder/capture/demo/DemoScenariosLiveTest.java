@@ -137,6 +137,7 @@ class DemoScenariosLiveTest {
         assertCompleted(l);
         DemoOutcome o = l.finished;
         assertNotNull(o.finsCrossed());
+        System.out.println("simultaneous close " + ip + ": " + o.message() + " (" + o.attempts() + " attempts)");
         int serverPort = l.ready.serverPort();
         // Judge the last connection's FINs from the frames, independently of the session.
         List<TcpGlance> last = l.segments().stream()
@@ -168,7 +169,11 @@ class DemoScenariosLiveTest {
         assertEquals(List.of("client S", "server S.", "client P."), flags.subList(0, 3));
         assertEquals(List.of("server F.", "client F."), flags.subList(flags.size() - 2, flags.size()));
         List<TcpGlance> data = l.segments().stream().filter(g -> g.srcPort() == serverPort && g.payloadLength() > 0).toList();
-        assertEquals(1 << 20, data.stream().mapToInt(TcpGlance::payloadLength).sum(), "every byte of the bulk was captured");
+        // The highest byte sent, counted from the server's initial sequence number (RFC 9293 section
+        // 3.4): a busy machine may make loopback retransmit, so summing the payloads could count twice.
+        long isn = l.segments().get(1).seq();
+        long highest = data.stream().mapToLong(g -> (g.seq() - isn - 1 + g.payloadLength()) & 0xFFFF_FFFFL).max().orElse(0);
+        assertEquals(1 << 20, highest, "every byte of the bulk was captured");
         assertTrue(data.size() >= 8, data.size() + " segments");
         assertTrue(data.stream().anyMatch(g -> g.payloadLength() > 32_000), "full-size loopback segments");
         assertTrue(l.frames.stream().anyMatch(p -> p.capturedLength > 65_535), "frames longer than 65535 are not cut");

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +37,8 @@ class TcpdumpAgreementTest {
         Path file = dir.resolve("tcpdump.pcap");
         try (DemoSession session = DemoSessions.start(settings, l)) {
             // Step mode holds the session before its first step while tcpdump starts on the known port.
-            Process tcpdump = startTcpdump(file, session.ready().serverPort());
+            Path tcpdumpSaid = dir.resolve("tcpdump.stderr");
+            Process tcpdump = startTcpdump(file, session.ready().serverPort(), tcpdumpSaid);
             try {
                 session.runToEnd();
                 assertNotNull(session.awaitOutcome(Duration.ofSeconds(30)));
@@ -50,10 +48,13 @@ class TcpdumpAgreementTest {
                 assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump ended");
             }
             assertEquals(DemoOutcome.Status.COMPLETED, l.finished.status(), l.finished.message());
+            assertTrue(l.finished.stats().complete(), l.finished.stats().toString());
 
             List<RawPacket> theirs = read(file);
             List<RawPacket> ours = l.frames;
             long maxSkew = 0;
+            String said = Files.readString(tcpdumpSaid);
+            assertTrue(said.contains("\n0 packets dropped by kernel"), said);
             assertEquals(theirs.size(), ours.size(), "frame count");
             for (int i = 0; i < ours.size(); i++) {
                 RawPacket a = ours.get(i);
@@ -75,28 +76,19 @@ class TcpdumpAgreementTest {
         }
     }
 
-    static Process startTcpdump(Path file, int port) throws Exception {
+    /** Starts tcpdump and returns once it captures (it says "listening on"); its stderr goes to a file. */
+    static Process startTcpdump(Path file, int port, Path stderr) throws Exception {
         Process p = new ProcessBuilder("tcpdump", "-i", "lo", "-w", file.toString(), "-U", "--immediate-mode",
-                "--time-stamp-precision=nano", "tcp port " + port).start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-        String line;
-        StringBuilder said = new StringBuilder();
-        while ((line = err.readLine()) != null) {
-            said.append(line).append('\n');
-            if (line.contains("listening on")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        err.transferTo(java.io.Writer.nullWriter());
-                    } catch (java.io.IOException e) {
-                        // tcpdump ended
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return p;
+                "-B", "32768", "--time-stamp-precision=nano", "tcp port " + port)
+                .redirectError(stderr.toFile()).start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.readString(stderr).contains("listening on")) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("tcpdump did not start: " + Files.readString(stderr));
             }
+            Thread.sleep(5);
         }
-        throw new AssertionError("tcpdump did not start: " + said);
+        return p;
     }
 
     static List<RawPacket> read(Path file) throws Exception {
