@@ -1,7 +1,6 @@
 package org.tcpladder.capture.demo;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.tcpladder.capture.live.LiveCaptureException;
 import org.tcpladder.capture.live.PortWatch;
@@ -43,6 +42,4 @@ public final class DemoProbeMain {
         System.out.flush();
         System.exit(0);
     }
-
-    static final AtomicInteger UNUSED = new AtomicInteger();
 }
