@@ -1,0 +1,21 @@
+package org.tcpladder.capture.demo;
+
+import org.tcpladder.capture.live.CaptureRoute;
+import org.tcpladder.capture.source.TimePrecision;
+
+/**
+ * A session's setting once it is ready to run.
+ *
+ * @param route      how the capture is made (directly, or in a user namespace)
+ * @param scenario   what is played
+ * @param ipVersion  which loopback address
+ * @param serverPort the server's port (for the refused scenario: the closed port the client tries)
+ * @param device     capture interface
+ * @param filter     BPF filter of the capture
+ * @param linkType   LINKTYPE_ of the frames (1, Ethernet, on Linux's loopback)
+ * @param precision  timestamp resolution
+ * @param readyNs    wall-clock time when the session became ready (same clock as frames and events)
+ */
+public record DemoReady(CaptureRoute route, Scenario scenario, IpVersion ipVersion, int serverPort, String device,
+                        String filter, int linkType, TimePrecision precision, long readyNs) {
+}

@@ -1,0 +1,49 @@
+package org.tcpladder.capture.live;
+
+/**
+ * Watching a port: every TCP segment to or from one port on one interface, captured live until
+ * {@link #stop()}. Needs the direct route (root or CAP_NET_RAW); see {@link CaptureAccess#checkForWatch}.
+ */
+public final class PortWatch implements AutoCloseable {
+    private final LiveCapture capture;
+
+    private PortWatch(LiveCapture capture) {
+        this.capture = capture;
+    }
+
+    /**
+     * Starts watching; frames go to {@code listener} on the capture thread as they arrive.
+     *
+     * @param device an interface name, e.g. {@link LoopbackDevice#name()}
+     * @throws LiveCaptureException with the user-facing reason and remedy
+     */
+    public static PortWatch start(String device, int port, FrameListener listener) throws LiveCaptureException {
+        LiveCapture capture;
+        try {
+            capture = LiveCapture.open(LiveCaptureOptions.tcpPort(device, port));
+        } catch (LiveCaptureException e) {
+            if (e.problem() == LiveCaptureException.Problem.NO_PERMISSION) {
+                throw CaptureAccess.noPermission(device, e,
+                        "(a private network namespace cannot help here: it would not see this machine's traffic)");
+            }
+            throw e;
+        }
+        capture.start(listener);
+        return new PortWatch(capture);
+    }
+
+    /** The capture underneath: link type, precision, the store to read payloads back from. */
+    public LiveCapture capture() {
+        return capture;
+    }
+
+    /** Ends the watch (promptly, even if nothing ever arrived) and reports what was captured. */
+    public CaptureStats stop() {
+        return capture.stop();
+    }
+
+    @Override
+    public void close() {
+        capture.close();
+    }
+}
