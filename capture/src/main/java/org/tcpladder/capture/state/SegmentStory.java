@@ -24,10 +24,12 @@ final class SegmentStory {
     static final String HANDSHAKE_ACK = "segment.handshakeAck";
     static final String DATA = "segment.data";
     static final String ACK = "segment.ack";
+    static final String ACK_FIRST = "segment.ackFirst";
     static final String ACK_CLAUSE = "segment.ackClause";
     static final String ACK_OF_FIN = "segment.ackOfFin";
     static final String ACK_OF_FIN_CLAUSE = "segment.ackOfFinClause";
     static final String FIN = "segment.fin";
+    static final String FIN_CROSSING = "segment.finCrossing";
     static final String DATA_FIN = "segment.dataFin";
     static final String RST_REFUSED = "segment.rstRefused";
     static final String RST_ABORT = "segment.rstAbort";
@@ -46,7 +48,7 @@ final class SegmentStory {
 
     /** Every segment and option key this class can produce (the bundle must have each). */
     static final List<String> KEYS = List.of(MID_STREAM, SYN, SYN_AGAIN, SYN_CROSSING, SYN_ACK, SYN_ACK_AGAIN,
-            SYN_WINDOW, OPTIONS, HANDSHAKE_ACK, DATA, ACK, ACK_CLAUSE, ACK_OF_FIN, ACK_OF_FIN_CLAUSE, FIN,
+            SYN_WINDOW, OPTIONS, HANDSHAKE_ACK, DATA, ACK, ACK_FIRST, ACK_CLAUSE, ACK_OF_FIN, ACK_OF_FIN_CLAUSE, FIN, FIN_CROSSING,
             DATA_FIN, RST_REFUSED, RST_ABORT, RST_ANSWER, RST_NOT_EXACT, RST_IGNORED, KEEP_ALIVE,
             ZERO_WINDOW_PROBE, NO_ACK, SCALED_WINDOW, OPTION_MSS, OPTION_WINDOW_SCALE, OPTION_SACK_PERMITTED,
             OPTION_TIMESTAMPS, OPTION_FAST_OPEN);
@@ -58,18 +60,18 @@ final class SegmentStory {
     record Before(TcpState senderState, TcpState receiverState, boolean senderSynSent, SeqNum senderIsn,
             boolean senderNextKnown, SeqNum senderNext, boolean senderAckSent, SeqNum senderLastAck,
             boolean receiverIsnKnown, SeqNum receiverIsn, boolean receiverFinSent, SeqNum receiverFin,
-            boolean receiverNextKnown, SeqNum receiverNext, SeqNum receiverLastAck, long receiverWindowBytes,
-            boolean senderSentNonSyn) {
+            boolean receiverNextKnown, SeqNum receiverNext, SeqNum receiverLastAck, long receiverWindowBytes) {
     }
 
     static Before before(SideTrack x, SideTrack y) {
         return new Before(x.state, y.state, x.isnKnown, x.isn, x.nextSeqKnown, x.nextSeq, x.ackSent,
                 x.lastAckSent, y.isnKnown, y.isn, y.finSent, y.finSeq, y.nextSeqKnown, y.nextSeq,
-                y.ackSent ? y.lastAckSent : null, y.lastWindowBytes, x.sentNonSyn);
+                y.ackSent ? y.lastAckSent : null, y.lastWindowBytes);
     }
 
     static List<Phrase> tell(TcpSegment s, Side from, Before b, SideTrack x, SideTrack y, List<Anomaly> anomalies,
-            long windowBytes, int windowShift, boolean completesHandshake, boolean rstAccepted, boolean midStreamStart) {
+            long windowBytes, int windowShift, boolean completesHandshake, boolean rstAccepted, boolean midStreamStart,
+            boolean explainScale) {
         Side to = from.other();
         List<Phrase> out = new ArrayList<>(4);
         if (midStreamStart) {
@@ -98,6 +100,8 @@ final class SegmentStory {
             }
             if (acksPeerFinFirst) {
                 out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, str(s.ack()), str(b.receiverFin())));
+            } else if (b.receiverFinSent() && !(ack && s.ack().greaterThan(b.receiverFin()))) {
+                out.add(new Phrase(FIN_CROSSING, to));
             }
         } else if (len > 0) {
             out.add(new Phrase(DATA, from, (long) len, str(seq), str(seq.plus(len - 1)),
@@ -112,14 +116,16 @@ final class SegmentStory {
                 out.add(new Phrase(HANDSHAKE_ACK, from, str(s.ack()), to, str(b.receiverIsn())));
             } else if (acksPeerFinFirst) {
                 out.add(new Phrase(ACK_OF_FIN, from, str(s.ack()), to, str(b.receiverFin())));
+            } else if (b.senderAckSent()) {
+                long fresh = Math.max(s.ack().diff(b.senderLastAck()), 0);
+                out.add(new Phrase(ACK, from, str(s.ack()), rel(s.ack(), y), fresh, to));
             } else {
-                long fresh = b.senderAckSent() ? s.ack().diff(b.senderLastAck()) : 0;
-                out.add(new Phrase(ACK, from, str(s.ack()), rel(s.ack(), y), Math.max(fresh, 0), to));
+                out.add(new Phrase(ACK_FIRST, from, str(s.ack()), rel(s.ack(), y), to));
             }
         } else {
             out.add(new Phrase(NO_ACK, from));
         }
-        if (!s.has(TcpFlags.SYN) && !b.senderSentNonSyn() && windowShift > 0 && windowBytes >= 0) {
+        if (explainScale) {
             out.add(new Phrase(SCALED_WINDOW, (long) s.window(), windowBytes, (long) windowShift,
                     1L << windowShift));
         }

@@ -25,7 +25,8 @@ final class SideTrack {
     SeqNum lastAckSent;
     /** Bytes the last window this side advertised allows, -1 while unknown. */
     long lastWindowBytes = -1;
-    boolean sentNonSyn;
+    /** The narration has told once how this side's windows are scaled. */
+    boolean windowScaleExplained;
 
     boolean peerSynArrived;
     SeqNum peerIsn;

@@ -155,13 +155,14 @@ public final class StateInference {
             arrive(from, p, s.timeNs(), s.index());
         }
         boolean rstAccepted = receive(from.other(), s);
-        if (!s.has(TcpFlags.SYN)) {
-            x.sentNonSyn = true;
-        }
         x.lastWindowBytes = windowBytes;
+        int shift = sequenceAnalysis.windowShift(from);
+        // Tell once per side, on its first scaled window that is not zero, what the scaling does.
+        boolean explainScale = !x.windowScaleExplained && !s.has(TcpFlags.SYN) && shift > 0 && s.window() > 0;
+        x.windowScaleExplained |= explainScale;
 
-        List<Phrase> phrases = SegmentStory.tell(s, from, before, x, y, anomalies, windowBytes,
-                sequenceAnalysis.windowShift(from), confirmedSynAck, rstAccepted, firstSegment && assumed);
+        List<Phrase> phrases = SegmentStory.tell(s, from, before, x, y, anomalies, windowBytes, shift,
+                confirmedSynAck, rstAccepted, firstSegment && assumed, explainScale);
         SegmentAnalysis result = new SegmentAnalysis(s, from, tracks[0].state, tracks[1].state, recording,
                 anomalies, assumed, windowBytes, relative(s.seq(), x), s.has(TcpFlags.ACK) ? relative(s.ack(), y) : -1,
                 phrases, narration);

@@ -141,7 +141,7 @@ final class Catalogue {
         f.ack(C);
         f.data(S, 1000);
         f.ack(C);
-        f.fin(S);
+        f.dataFin(S, 500);
         f.ack(C);
         return f;
     }
