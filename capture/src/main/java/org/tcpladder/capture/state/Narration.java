@@ -8,14 +8,18 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tcpladder.capture.tcp.SeqNum;
 
 /**
  * Plain-language sentences about segments, state changes, anomalies and states, from the resource bundle
  * {@code org.tcpladder.capture.state.narration} (MessageFormat patterns). The base bundle is English; a
  * second language needs only {@code narration_xx.properties} with the same keys.
  *
- * <p>Sequence numbers are passed as text so they are never grouped ("4294967295", not "4,294,967,295");
- * byte counts are numbers so a language can choose its plural forms.
+ * <p>Sequence numbers, ports and segment numbers are worded as plain digits, never grouped
+ * ("4294967295", not "4,294,967,295"); byte counts are numbers so a language can choose its plural forms.
+ * Thread-safe.
  */
 public final class Narration {
     static final String BUNDLE = "org.tcpladder.capture.state.narration";
@@ -26,6 +30,8 @@ public final class Narration {
 
     private final ResourceBundle bundle;
     private final Locale formatLocale;
+    /** Parsed patterns; MessageFormat is not thread-safe, so each use formats with a clone. */
+    private final ConcurrentHashMap<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Narration(ResourceBundle bundle, Locale formatLocale) {
         this.bundle = bundle;
@@ -65,12 +71,12 @@ public final class Narration {
     /** Why a side changed state, naming the rule (e.g. "… (RFC 9293 §3.10.7.4)"). */
     public String transition(StateTransition t) {
         return format(new Phrase(t.cause().key(), t.side(), t.from(), t.to(), t.cause().rfcSection(),
-                Long.toString(t.segmentIndex())));
+                new Phrase.Plain(t.segmentIndex())));
     }
 
     /** Wireshark's short label, e.g. "TCP Dup ACK 7#2", "TCP Retransmission". */
     public String anomalyLabel(Anomaly a) {
-        return format(new Phrase(a.kind().labelKey(), Long.toString(a.relatedSegmentIndex()), (long) a.number()));
+        return format(new Phrase(a.kind().labelKey(), new Phrase.Plain(a.relatedSegmentIndex()), (long) a.number()));
     }
 
     /** What a side in {@code state} is doing, in one sentence. */
@@ -101,7 +107,8 @@ public final class Narration {
         for (int i = 0; i < args.length; i++) {
             args[i] = word(p.args()[i]);
         }
-        return new MessageFormat(text(p.key()), formatLocale).format(args);
+        MessageFormat parsed = formats.computeIfAbsent(p.key(), k -> new MessageFormat(text(k), formatLocale));
+        return ((MessageFormat) parsed.clone()).format(args);
     }
 
     private Object word(Object arg) {
@@ -110,6 +117,12 @@ public final class Narration {
         }
         if (arg instanceof TcpState state) {
             return state.displayName();
+        }
+        if (arg instanceof SeqNum n) {
+            return Long.toString(n.value());
+        }
+        if (arg instanceof Phrase.Plain n) {
+            return n.toString();
         }
         if (arg instanceof List<?> list) {
             List<String> parts = new ArrayList<>(list.size());

@@ -87,40 +87,40 @@ final class SegmentStory {
         } else if (s.has(TcpFlags.SYN)) {
             synPhrases(s, from, b, out);
         } else if (has(anomalies, AnomalyKind.KEEP_ALIVE)) {
-            out.add(new Phrase(KEEP_ALIVE, from, str(seq), str(seq.plus(1)), to));
+            out.add(new Phrase(KEEP_ALIVE, from, seq, seq.plus(1), to));
         } else if (has(anomalies, AnomalyKind.ZERO_WINDOW_PROBE)) {
-            out.add(new Phrase(ZERO_WINDOW_PROBE, from, str(seq), to));
+            out.add(new Phrase(ZERO_WINDOW_PROBE, from, seq, to));
         } else if (s.has(TcpFlags.FIN)) {
             SeqNum finSeq = seq.plus(len);
             if (len > 0) {
-                out.add(new Phrase(DATA_FIN, from, (long) len, str(seq), str(seq.plus(len - 1)), str(finSeq), to,
-                        str(finSeq.plus(1))));
+                out.add(new Phrase(DATA_FIN, from, (long) len, seq, seq.plus(len - 1), finSeq, to,
+                        finSeq.plus(1)));
             } else {
-                out.add(new Phrase(FIN, from, str(finSeq), to, str(finSeq.plus(1))));
+                out.add(new Phrase(FIN, from, finSeq, to, finSeq.plus(1)));
             }
             if (acksPeerFinFirst) {
-                out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, str(s.ack()), str(b.receiverFin())));
+                out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, s.ack(), b.receiverFin()));
             } else if (b.receiverFinSent() && !(ack && s.ack().greaterThan(b.receiverFin()))) {
                 out.add(new Phrase(FIN_CROSSING, to));
             }
         } else if (len > 0) {
-            out.add(new Phrase(DATA, from, (long) len, str(seq), str(seq.plus(len - 1)),
-                    rel(seq, x), rel(seq.plus(len - 1), x), str(seq.plus(len))));
+            out.add(new Phrase(DATA, from, (long) len, seq, seq.plus(len - 1),
+                    rel(seq, x), rel(seq.plus(len - 1), x), seq.plus(len)));
             if (acksPeerFinFirst) {
-                out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, str(s.ack()), str(b.receiverFin())));
+                out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, s.ack(), b.receiverFin()));
             } else if (ack && (!b.senderAckSent() || !s.ack().equals(b.senderLastAck()))) {
-                out.add(new Phrase(ACK_CLAUSE, to, str(s.ack())));
+                out.add(new Phrase(ACK_CLAUSE, to, s.ack()));
             }
         } else if (ack) {
             if (completesHandshake && b.receiverIsnKnown()) {
-                out.add(new Phrase(HANDSHAKE_ACK, from, str(s.ack()), to, str(b.receiverIsn())));
+                out.add(new Phrase(HANDSHAKE_ACK, from, s.ack(), to, b.receiverIsn()));
             } else if (acksPeerFinFirst) {
-                out.add(new Phrase(ACK_OF_FIN, from, str(s.ack()), to, str(b.receiverFin())));
+                out.add(new Phrase(ACK_OF_FIN, from, s.ack(), to, b.receiverFin()));
             } else if (b.senderAckSent()) {
                 long fresh = Math.max(s.ack().diff(b.senderLastAck()), 0);
-                out.add(new Phrase(ACK, from, str(s.ack()), rel(s.ack(), y), fresh, to));
+                out.add(new Phrase(ACK, from, s.ack(), rel(s.ack(), y), fresh, to));
             } else {
-                out.add(new Phrase(ACK_FIRST, from, str(s.ack()), rel(s.ack(), y), to));
+                out.add(new Phrase(ACK_FIRST, from, s.ack(), rel(s.ack(), y), to));
             }
         } else {
             out.add(new Phrase(NO_ACK, from));
@@ -144,18 +144,18 @@ final class SegmentStory {
         boolean sameIsnAgain = b.senderSynSent() && seq.equals(b.senderIsn());
         if (!s.has(TcpFlags.ACK)) {
             if (sameIsnAgain) {
-                out.add(new Phrase(SYN_AGAIN, from, str(seq)));
+                out.add(new Phrase(SYN_AGAIN, from, seq));
                 return;
             }
             if (b.receiverIsnKnown() && b.receiverState() == TcpState.SYN_SENT) {
-                out.add(new Phrase(SYN_CROSSING, from, str(seq), to));
+                out.add(new Phrase(SYN_CROSSING, from, seq, to));
             } else {
-                out.add(new Phrase(SYN, from, str(seq), str(seq.plus(1))));
+                out.add(new Phrase(SYN, from, seq, seq.plus(1)));
             }
         } else {
             SeqNum peerIsn = s.ack().plus(-1);
-            out.add(new Phrase(sameIsnAgain ? SYN_ACK_AGAIN : SYN_ACK, from, str(seq), str(s.ack()), to,
-                    str(peerIsn)));
+            out.add(new Phrase(sameIsnAgain ? SYN_ACK_AGAIN : SYN_ACK, from, seq, s.ack(), to,
+                    peerIsn));
             if (sameIsnAgain) {
                 return;
             }
@@ -185,26 +185,26 @@ final class SegmentStory {
         Side to = from.other();
         if (b.receiverState() == TcpState.SYN_SENT && accepted
                 && (b.senderState() == TcpState.LISTEN || b.senderState() == TcpState.CLOSED)) {
-            return new Phrase(RST_REFUSED, from, Integer.toString(s.src().port()), str(s.ack()), to);
+            return new Phrase(RST_REFUSED, from, new Phrase.Plain(s.src().port()), s.ack(), to);
         }
         if (accepted) {
             return s.has(TcpFlags.ACK)
-                    ? new Phrase(RST_ABORT, from, str(s.seq()), to)
-                    : new Phrase(RST_ANSWER, from, str(s.seq()), to);
+                    ? new Phrase(RST_ABORT, from, s.seq(), to)
+                    : new Phrase(RST_ANSWER, from, s.seq(), to);
         }
         TcpState r = b.receiverState();
         if (r == TcpState.LISTEN || r == TcpState.CLOSED || r == TcpState.SYN_SENT) {
             return new Phrase(RST_IGNORED, from, to, r);
         }
-        return new Phrase(RST_NOT_EXACT, from, str(s.seq()), to, b.senderNextKnown() ? str(b.senderNext()) : "?");
+        return new Phrase(RST_NOT_EXACT, from, s.seq(), to, b.senderNextKnown() ? b.senderNext() : "?");
     }
 
     private static Phrase anomaly(Anomaly a, TcpSegment s, Side from, Before b, long windowBytes) {
         Side to = from.other();
         String key = a.kind().sentenceKey();
-        String seq = str(s.seq());
-        String highest = b.senderNextKnown() ? str(b.senderNext()) : "?";
-        String peerAck = b.receiverLastAck() != null ? str(b.receiverLastAck()) : "?";
+        SeqNum seq = s.seq();
+        Object highest = b.senderNextKnown() ? b.senderNext() : "?";
+        Object peerAck = b.receiverLastAck() != null ? b.receiverLastAck() : "?";
         switch (a.kind()) {
             case RETRANSMISSION:
             case OUT_OF_ORDER:
@@ -214,17 +214,17 @@ final class SegmentStory {
             case SPURIOUS_RETRANSMISSION:
                 return new Phrase(key, from, to, seq, peerAck);
             case ACKED_UNSEEN_SEGMENT:
-                return new Phrase(key, from, to, str(s.ack()));
+                return new Phrase(key, from, to, s.ack());
             case DUPLICATE_ACK:
-                return new Phrase(key, from, to, (long) a.number(), str(s.ack()),
-                        Long.toString(a.relatedSegmentIndex()));
+                return new Phrase(key, from, to, (long) a.number(), s.ack(),
+                        new Phrase.Plain(a.relatedSegmentIndex()));
             case WINDOW_FULL:
                 return new Phrase(key, from, to, peerAck, b.receiverWindowBytes());
             case WINDOW_UPDATE:
                 return new Phrase(key, from, to, windowBytes >= 0 ? windowBytes : (long) s.window());
             case DSACK:
                 TcpOption.SackBlock block = firstSackBlock(s);
-                return new Phrase(key, from, to, str(block.left()), str(block.right().plus(-1)));
+                return new Phrase(key, from, to, block.left(), block.right().plus(-1));
             default:
                 return new Phrase(key, from, to);
         }
@@ -248,11 +248,7 @@ final class SegmentStory {
         return false;
     }
 
-    private static String str(SeqNum n) {
-        return Long.toString(n.value());
-    }
-
-    private static String rel(SeqNum n, SideTrack owner) {
-        return owner.baseKnown ? Long.toString(n.minus(owner.base)) : Long.toString(n.value());
+    private static Phrase.Plain rel(SeqNum n, SideTrack owner) {
+        return new Phrase.Plain(owner.baseKnown ? n.minus(owner.base) : n.value());
     }
 }
