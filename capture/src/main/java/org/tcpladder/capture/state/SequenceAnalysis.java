@@ -68,9 +68,11 @@ final class SequenceAnalysis {
     }
 
     /**
-     * Analyses one segment sent by {@code from}; returns its findings, most specific first in Wireshark's
-     * order (zero window, lost segment, keep-alive, window update/full, keep-alive ACK / dup ACK, ACKed
-     * unseen, retransmission kinds, D-SACK).
+     * Analyses one segment sent by {@code from}; returns its findings in {@link AnomalyKind} order. The
+     * checks run in tshark's order, which matters where one finding excludes another: a zero-window probe
+     * skips the window and ACK checks, a keep-alive is never a retransmission, a keep-alive ACK or
+     * zero-window-probe ACK is not also a duplicate ACK, and spurious beats fast beats out-of-order beats
+     * plain retransmission.
      */
     List<Anomaly> analyze(TcpSegment s, Side from) {
         Flow fwd = flows[from.ordinal()];
