@@ -1,0 +1,136 @@
+package org.tcpladder.capture.state;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tcpladder.capture.tcp.SeqNum;
+
+/**
+ * Plain-language sentences about segments, state changes, anomalies and states, from the resource bundle
+ * {@code org.tcpladder.capture.state.narration} (MessageFormat patterns). The base bundle is English; a
+ * second language needs only {@code narration_xx.properties} with the same keys.
+ *
+ * <p>Sequence numbers, ports and segment numbers are worded as plain digits, never grouped
+ * ("4294967295", not "4,294,967,295"); byte counts are numbers so a language can choose its plural forms.
+ * Thread-safe.
+ */
+public final class Narration {
+    static final String BUNDLE = "org.tcpladder.capture.state.narration";
+    static final String LIST_SEPARATOR = "list.separator";
+    static final String SENTENCE_SEPARATOR = "sentence.separator";
+
+    private static final Narration ENGLISH = forLocale(Locale.ROOT);
+
+    private final ResourceBundle bundle;
+    private final Locale formatLocale;
+    /** Parsed patterns; MessageFormat is not thread-safe, so each use formats with a clone. */
+    private final ConcurrentHashMap<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
+    private Narration(ResourceBundle bundle, Locale formatLocale) {
+        this.bundle = bundle;
+        this.formatLocale = formatLocale;
+    }
+
+    /** The base bundle: English. */
+    public static Narration english() {
+        return ENGLISH;
+    }
+
+    /**
+     * The bundle for {@code locale}, falling back to English (never to the machine's default locale, so
+     * output does not depend on where it runs).
+     */
+    public static Narration forLocale(Locale locale) {
+        ResourceBundle b = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale l = b.getLocale() == null || b.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : b.getLocale();
+        return new Narration(b, l);
+    }
+
+    /** The segment explained: what it is and why its numbers are what they are, then its anomalies. */
+    public String segment(SegmentAnalysis analysis) {
+        return String.join(text(SENTENCE_SEPARATOR), sentences(analysis));
+    }
+
+    /** {@link #segment} one sentence at a time. */
+    public List<String> sentences(SegmentAnalysis analysis) {
+        List<String> out = new ArrayList<>(analysis.phrases().size());
+        for (Phrase p : analysis.phrases()) {
+            out.add(format(p));
+        }
+        return out;
+    }
+
+    /** Why a side changed state, naming the rule (e.g. "… (RFC 9293 §3.10.7.4)"). */
+    public String transition(StateTransition t) {
+        return format(new Phrase(t.cause().key(), t.side(), t.from(), t.to(), t.cause().rfcSection(),
+                new Phrase.Plain(t.segmentIndex())));
+    }
+
+    /** Wireshark's short label, e.g. "TCP Dup ACK 7#2", "TCP Retransmission". */
+    public String anomalyLabel(Anomaly a) {
+        return format(new Phrase(a.kind().labelKey(), new Phrase.Plain(a.relatedSegmentIndex()), (long) a.number()));
+    }
+
+    /** What a side in {@code state} is doing, in one sentence. */
+    public String stateDescription(TcpState state) {
+        return text("state." + state.name());
+    }
+
+    /** "client" or "server". */
+    public String sideName(Side side) {
+        return text("side." + side.name());
+    }
+
+    /** Every key of the bundle (for checking that every key used exists). */
+    Set<String> keys() {
+        return Collections.unmodifiableSet(bundle.keySet());
+    }
+
+    String text(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("narration bundle has no key " + key, e);
+        }
+    }
+
+    String format(Phrase p) {
+        Object[] args = new Object[p.args().length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = word(p.args()[i]);
+        }
+        MessageFormat parsed = formats.computeIfAbsent(p.key(), k -> new MessageFormat(text(k), formatLocale));
+        return ((MessageFormat) parsed.clone()).format(args);
+    }
+
+    private Object word(Object arg) {
+        if (arg instanceof Side side) {
+            return sideName(side);
+        }
+        if (arg instanceof TcpState state) {
+            return state.displayName();
+        }
+        if (arg instanceof SeqNum n) {
+            return Long.toString(n.value());
+        }
+        if (arg instanceof Phrase.Plain n) {
+            return n.toString();
+        }
+        if (arg instanceof List<?> list) {
+            List<String> parts = new ArrayList<>(list.size());
+            for (Object o : list) {
+                parts.add(o instanceof Phrase p ? format(p) : String.valueOf(word(o)));
+            }
+            return String.join(text(LIST_SEPARATOR), parts);
+        }
+        return arg;
+    }
+}

@@ -1,0 +1,35 @@
+package org.tcpladder.capture.state;
+
+import java.util.Arrays;
+
+/**
+ * A sentence not yet put into words: a narration bundle key and its arguments. {@link Side} and
+ * {@link TcpState} arguments are worded by the {@link Narration} that formats it, sequence numbers
+ * ({@link org.tcpladder.capture.tcp.SeqNum}) and {@link Plain} numbers become plain digits, so the facts
+ * are gathered once while observing and the words are chosen only when someone reads them.
+ */
+record Phrase(String key, Object... args) {
+
+    /** A number worded as plain digits, never grouped: relative sequence numbers, ports, segment numbers. */
+    record Plain(long value) {
+        @Override
+        public String toString() {
+            return Long.toString(value);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Phrase p && p.key.equals(key) && Arrays.equals(p.args, args);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode() * 31 + Arrays.hashCode(args);
+    }
+
+    @Override
+    public String toString() {
+        return key + Arrays.toString(args);
+    }
+}
