@@ -6,9 +6,6 @@ import org.tcpladder.app.load.PacketCountLoader;
 import org.tcpladder.app.view.MainWindow;
 import org.tcpladder.app.viewmodel.RecentFiles;
 
-import java.nio.file.Path;
-import java.util.List;
-
 /**
  * The desktop program's entry point. {@code tcpladder [capture-file]}: opens the file if one is given,
  * otherwise shows the demo echo session so that there is a ladder to look at straight away.
@@ -20,12 +17,7 @@ public final class TcpLadderApp extends Application {
         MainWindow window = new MainWindow(text, new PacketCountLoader(), RecentFiles.forUser());
         window.install(stage);
         stage.show();
-        List<String> files = getParameters().getUnnamed();
-        if (files.isEmpty()) {
-            window.showDemo();
-        } else {
-            window.open(Path.of(files.get(0)));
-        }
+        window.openFromArguments(getParameters().getUnnamed());
     }
 
     public static void main(String[] args) {

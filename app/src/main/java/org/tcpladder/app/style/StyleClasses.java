@@ -14,7 +14,6 @@ public final class StyleClasses {
     public static final String STATE_INDICATOR = "state-indicator";
     public static final String SIDE_LABEL = "side-label";
     public static final String STATE_NAME = "state-name";
-    public static final String STATE_LINE = "state-line";
     public static final String STATE_REASON = "state-reason";
     public static final String CLIENT = "client";
     public static final String SERVER = "server";

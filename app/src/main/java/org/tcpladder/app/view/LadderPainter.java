@@ -69,6 +69,8 @@ final class LadderPainter {
         }
         lifeline(geo.clientX(), geo.headerHeight(), height);
         lifeline(geo.serverX(), geo.headerHeight(), height);
+        // Under everything else, so that no label is crossed out by it.
+        playhead(geo, width);
         for (StateBand band : geo.bands()) {
             band(geo, band);
         }
@@ -86,7 +88,6 @@ final class LadderPainter {
                 labels(row);
             }
         }
-        playhead(geo, width);
         g.restore();
         header(geo, width);
     }
@@ -118,8 +119,8 @@ final class LadderPainter {
         g.setFont(f);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(client ? TextAlignment.RIGHT : TextAlignment.LEFT);
-        g.fillText(name, client ? band.x() - half - 0.35 * em : band.x() + half + 0.35 * em,
-                band.labelY() + 0.15 * em);
+        haloText(name, client ? band.x() - half - 0.35 * em : band.x() + half + 0.35 * em,
+                band.labelY() + 0.15 * em, color);
     }
 
     private void call(LadderGeometry geo, CallMark call) {
@@ -136,10 +137,9 @@ final class LadderPainter {
         double room = client ? x1 - 0.3 * em : geo.width() - x1 - 0.3 * em;
         Font f = fit(call.call(), Font.font("Monospaced", FontWeight.BOLD, 0.9 * em), room);
         g.setFont(f);
-        g.setFill(color);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(client ? TextAlignment.RIGHT : TextAlignment.LEFT);
-        g.fillText(call.call(), x1 + dir * 0.25 * em, call.y());
+        haloText(call.call(), x1 + dir * 0.25 * em, call.y(), color);
     }
 
     private void gap(LadderGeometry geo, GapMark gap) {
@@ -302,6 +302,16 @@ final class LadderPainter {
         g.fillText(title, cx, h * 0.42);
         // A tick joining the title to its lifeline.
         g.fillPolygon(new double[]{x - 0.5 * em, x + 0.5 * em, x}, new double[]{h - 0.75 * em, h - 0.75 * em, h}, 3);
+    }
+
+    /** Text with a thin outline of the background, legible where it crosses a line. */
+    private void haloText(String s, double x, double y, Paint color) {
+        g.setStroke(ink.apply(Ink.BACKGROUND));
+        g.setLineWidth(0.3 * em);
+        g.setLineDashes();
+        g.strokeText(s, x, y);
+        g.setFill(color);
+        g.fillText(s, x, y);
     }
 
     private Font font(FontWeight weight, double ems) {

@@ -179,6 +179,18 @@ public final class MainWindow {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
+    /**
+     * What the program shows when it starts: the capture file given first on the command line, else
+     * the demo session (so that there is a ladder at once).
+     */
+    public void openFromArguments(List<String> files) {
+        if (files.isEmpty()) {
+            showDemo();
+        } else {
+            open(Path.of(files.get(0)));
+        }
+    }
+
     /** File chooser, then {@link #open}. */
     public void chooseAndOpen() {
         FileChooser chooser = new FileChooser();

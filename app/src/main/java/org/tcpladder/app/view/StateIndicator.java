@@ -37,12 +37,11 @@ final class StateIndicator extends VBox {
         setAlignment(align);
         reason.setAlignment(client ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
         reason.setTextAlignment(client ? javafx.scene.text.TextAlignment.LEFT : javafx.scene.text.TextAlignment.RIGHT);
-        // "CLIENT  ESTABLISHED" on one line (the side name towards the window's edge), the reason below.
-        javafx.scene.layout.HBox line = client ? new javafx.scene.layout.HBox(sideLabel, stateName)
-                : new javafx.scene.layout.HBox(stateName, sideLabel);
-        line.getStyleClass().add(StyleClasses.STATE_LINE);
-        line.setAlignment(client ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
-        getChildren().addAll(line, reason);
+        // The state, big; below it the side's name (towards the window's edge) and the reason.
+        reason.setGraphic(sideLabel);
+        reason.setContentDisplay(client ? javafx.scene.control.ContentDisplay.LEFT
+                : javafx.scene.control.ContentDisplay.RIGHT);
+        getChildren().addAll(stateName, reason);
         status.addListener((o, a, b) -> show(b));
         show(status.getValue());
     }

@@ -49,7 +49,22 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         recent = new RecentFiles(prefs, 8);
-        window = new MainWindow(TestLadders.TEXT, new PacketCountLoader(), recent);
+        // Files named *.slow load until cancelled, to see the window stay live during a long read.
+        PacketCountLoader real = new PacketCountLoader();
+        window = new MainWindow(TestLadders.TEXT, (file, progress) -> {
+            if (!file.toString().endsWith(".slow")) {
+                return real.load(file, progress);
+            }
+            for (long done = 0; !progress.isCancelled(); done++) {
+                progress.update(done % 100, 100);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            throw new java.util.concurrent.CancellationException();
+        }, recent);
         window.install(stage);
         window.playback().flightSecondsProperty().set(0);
         stage.show();
@@ -189,6 +204,26 @@ class MainWindowTest {
     }
 
     @Test
+    void aLongLoadShowsProgressKeepsTheWindowLiveAndCanBeCancelled(FxRobot robot) throws Exception {
+        Path slow = Files.writeString(dir.resolve("huge.slow"), "");
+        robot.interact(() -> window.open(slow));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#" + NodeIds.CANCEL_LOAD).query().isVisible());
+        assertTrue(robot.lookup("#" + NodeIds.LOAD_PROGRESS).query().isVisible());
+        assertTrue(text(robot, NodeIds.STATUS).contains("huge.slow"));
+
+        robot.clickOn("#" + NodeIds.STEP_FORWARD);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("SYN-SENT", text(robot, NodeIds.CLIENT_STATE), "the window answers while the file loads");
+
+        robot.clickOn("#" + NodeIds.CANCEL_LOAD);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#" + NodeIds.LOAD_PROGRESS).query().isVisible());
+        assertTrue(text(robot, NodeIds.STATUS).startsWith("Stopped reading huge.slow"), text(robot, NodeIds.STATUS));
+        assertTrue(recent.files().isEmpty(), "a cancelled file is not remembered");
+    }
+
+    @Test
     void openingACaptureShowsItsPacketCountAndRemembersIt(FxRobot robot) throws Exception {
         Path file = PcapFiles.write(dir.resolve("lesson.pcap"), 5, 60);
         robot.interact(() -> window.open(file));
@@ -198,6 +233,27 @@ class MainWindowTest {
         assertEquals(file.toAbsolutePath(), recent.files().get(0));
         assertEquals(0, window.playback().getLength());
         assertEquals("unknown", text(robot, NodeIds.CLIENT_STATE));
+    }
+
+    @Test
+    void aFileNamedOnTheCommandLineIsOpenedAtStart(FxRobot robot) throws Exception {
+        Path file = PcapFiles.write(dir.resolve("from-argv.pcap"), 2, 60);
+        robot.interact(() -> window.openFromArguments(java.util.List.of(file.toString())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> text(robot, NodeIds.SOURCE_SUMMARY).startsWith("from-argv.pcap"));
+        assertTrue(text(robot, NodeIds.SOURCE_SUMMARY).contains("2 packets"));
+    }
+
+    @Test
+    void steppingAnimatesTheSegmentAcrossThroughTheCanvasTimer(FxRobot robot) throws Exception {
+        window.playback().flightSecondsProperty().set(0.4);
+        java.util.List<Double> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        window.playback().positionProperty().addListener((o, a, b) -> seen.add(b.doubleValue()));
+        robot.clickOn("#" + NodeIds.STEP_FORWARD);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playback().getPosition() == 1);
+        assertTrue(seen.stream().anyMatch(p -> p > 0 && p < 1), "positions in flight: " + seen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("SYN-RECEIVED", text(robot, NodeIds.SERVER_STATE));
     }
 
     @Test
