@@ -122,7 +122,7 @@ public final class ScreenshotTour {
     private void errorShot(Consumer<List<Path>> done, Consumer<Throwable> failed) {
         Path bad;
         try {
-            bad = Files.createTempFile("lecture-", ".pcap");
+            bad = Files.createTempDirectory("tcpladder-shots").resolve("lecture-notes.pcap");
             Files.write(bad, "this is not a capture file, just text".getBytes());
         } catch (IOException e) {
             failed.accept(e);
@@ -145,6 +145,7 @@ public final class ScreenshotTour {
                 write("09-open-error", composite(main, box, scene.getWindow(), dialog.getWindow()));
                 alert.close();
                 Files.deleteIfExists(bad);
+                Files.deleteIfExists(bad.getParent());
                 done.accept(List.copyOf(written));
             } catch (RuntimeException | IOException ex) {
                 failed.accept(ex);

@@ -59,8 +59,6 @@ final class DetailsPane extends ScrollPane {
             title.getStyleClass().add(StyleClasses.DETAILS_TITLE);
             GridPane grid = new GridPane();
             grid.getStyleClass().add(StyleClasses.DETAILS_SECTION);
-            grid.setHgap(8);
-            grid.setVgap(2);
             ColumnConstraints labels = new ColumnConstraints();
             labels.setMinWidth(Region.USE_PREF_SIZE);
             ColumnConstraints values = new ColumnConstraints();

@@ -20,7 +20,6 @@ final class StatusBar extends HBox {
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
         progress.setId(NodeIds.LOAD_PROGRESS);
-        progress.setPrefWidth(240);
         cancel = new Button(text.text("status.cancel"));
         cancel.setId(NodeIds.CANCEL_LOAD);
         setLoading(false);

@@ -22,7 +22,6 @@ final class Unavailable {
         Tooltip tip = new Tooltip(reason);
         tip.setShowDelay(Duration.millis(300));
         tip.setWrapText(true);
-        tip.setMaxWidth(420);
         Tooltip.install(wrapper, tip);
         return wrapper;
     }

@@ -236,6 +236,22 @@ class MainWindowTest {
     }
 
     @Test
+    void theCanvasIsTheSizeOfTheViewAndPaintsOnlyVisibleRowsOfALongConnection(FxRobot robot) {
+        robot.interact(() -> window.connections().setConnections(java.util.List.of(
+                org.tcpladder.app.load.ConnectionEntry.of("long", TestLadders.alternating(100_000))), "long"));
+        robot.clickOn("#" + NodeIds.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        LadderView ladder = window.ladder();
+        assertEquals(100_000, window.playback().getPosition());
+        int painted = ladder.lastGeometry().rows().size();
+        assertTrue(painted > 0 && painted < 20, "rows painted: " + painted);
+        assertEquals(99_999, ladder.lastGeometry().rows().get(painted - 1).index());
+        assertTrue(ladder.canvas().getHeight() <= ladder.getHeight());
+        assertTrue(ladder.canvas().getWidth() <= ladder.getWidth()
+                && ladder.canvas().getWidth() > ladder.getWidth() - 3 * ladder.em());
+    }
+
+    @Test
     void aFileNamedOnTheCommandLineIsOpenedAtStart(FxRobot robot) throws Exception {
         Path file = PcapFiles.write(dir.resolve("from-argv.pcap"), 2, 60);
         robot.interact(() -> window.openFromArguments(java.util.List.of(file.toString())));
