@@ -1,5 +1,7 @@
 package org.tcpladder.app.layout;
 
+import java.util.Locale;
+
 /** Short human-readable durations for pause markers: {@code 58 µs}, {@code 40.9 ms}, {@code 2.50 s}. */
 public final class Durations {
     private Durations() {
@@ -21,11 +23,11 @@ public final class Durations {
     /** Three significant digits. */
     private static String trim(double v) {
         if (v >= 100) {
-            return String.format(java.util.Locale.ROOT, "%.0f", v);
+            return String.format(Locale.ROOT, "%.0f", v);
         }
         if (v >= 10) {
-            return String.format(java.util.Locale.ROOT, "%.1f", v);
+            return String.format(Locale.ROOT, "%.1f", v);
         }
-        return String.format(java.util.Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }

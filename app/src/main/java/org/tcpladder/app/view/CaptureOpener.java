@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.load.CaptureLoader;
@@ -110,7 +111,7 @@ final class CaptureOpener {
         alert.setTitle(text.text("error.openTitle"));
         alert.setHeaderText(text.format("error.openHeader", file.getFileName()));
         alert.getDialogPane().setId(NodeIds.OPEN_ERROR);
-        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         Window w = owner.get();
         if (w != null) {
             alert.initOwner(w);

@@ -5,6 +5,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.load.ConnectionEntry;
@@ -22,7 +23,7 @@ final class ConnectionListPane extends VBox {
         summary.setId(NodeIds.SOURCE_SUMMARY);
         summary.getStyleClass().add(StyleClasses.SOURCE_SUMMARY);
         summary.textProperty().bind(model.summaryProperty());
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
 
         TextField filter = new TextField();
         filter.setId(NodeIds.FILTER);
@@ -75,7 +76,7 @@ final class ConnectionListPane extends VBox {
             detail.getStyleClass().add(StyleClasses.CONNECTION_DETAIL);
             for (Label l : new Label[]{title, endpoints, detail}) {
                 l.setWrapText(true);
-                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                l.setMinHeight(Region.USE_PREF_SIZE);
             }
             // Width 0: the cell takes the list's width and its labels wrap, no horizontal scrolling.
             setPrefWidth(0);

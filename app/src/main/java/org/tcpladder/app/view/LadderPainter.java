@@ -20,6 +20,7 @@ import org.tcpladder.app.layout.LadderGeometry;
 import org.tcpladder.app.layout.StateBand;
 import org.tcpladder.app.style.Ink;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -328,7 +329,7 @@ final class LadderPainter {
     }
 
     private static FontWeight weightOf(Font f) {
-        String style = f.getStyle().toLowerCase(java.util.Locale.ROOT);
+        String style = f.getStyle().toLowerCase(Locale.ROOT);
         return style.contains("bold") ? FontWeight.BOLD : FontWeight.NORMAL;
     }
 

@@ -38,6 +38,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The ladder: a {@link Canvas} the size of the visible area (resized in {@link #layoutChildren()}) and a
@@ -64,7 +65,7 @@ public final class LadderView extends Region {
     private long lastFrameNs;
     private boolean timerRunning;
     private boolean syncingScrollBar;
-    private java.util.function.IntConsumer onSegmentClicked = i -> { };
+    private IntConsumer onSegmentClicked = i -> { };
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -249,7 +250,7 @@ public final class LadderView extends Region {
         }
     }
 
-    public void setOnSegmentClicked(java.util.function.IntConsumer handler) {
+    public void setOnSegmentClicked(IntConsumer handler) {
         this.onSegmentClicked = handler == null ? i -> { } : handler;
     }
 

@@ -7,6 +7,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A row of toggle buttons choosing one value of a property (IPv4 | IPv6, relative | absolute): exactly
@@ -43,7 +44,7 @@ final class Segmented {
 
     private static void selectFor(ToggleGroup group, Object value) {
         for (Toggle t : group.getToggles()) {
-            if (java.util.Objects.equals(t.getUserData(), value)) {
+            if (Objects.equals(t.getUserData(), value)) {
                 if (group.getSelectedToggle() != t) {
                     group.selectToggle(t);
                 }

@@ -1,5 +1,6 @@
 package org.tcpladder.app.view;
 
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Separator;
@@ -7,6 +8,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.layout.NumberMode;
@@ -49,8 +51,8 @@ final class SessionToolBar extends ToolBar {
         port.setPrefColumnCount(5);
         Button watch = new Button(text.text("toolbar.watchPort"));
         watch.setId(NodeIds.WATCH_PORT);
-        javafx.scene.layout.HBox watchBox = new javafx.scene.layout.HBox(4, watch, port);
-        watchBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox watchBox = new HBox(4, watch, port);
+        watchBox.setAlignment(Pos.CENTER_LEFT);
 
         ToggleButton relative = toggle(NodeIds.RELATIVE, text.text("toolbar.relative"), text.text("toolbar.relativeTip"));
         ToggleButton absolute = toggle(NodeIds.ABSOLUTE, text.text("toolbar.absolute"), text.text("toolbar.absoluteTip"));

@@ -2,8 +2,11 @@ package org.tcpladder.app.view;
 
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.Side;
 import org.tcpladder.app.style.StyleClasses;
@@ -11,7 +14,7 @@ import org.tcpladder.app.viewmodel.SideStatus;
 
 /**
  * One side's current state, big, with the reason of its last transition: {@code ESTABLISHED} —
- * "received SYN,ACK acknowledging its SYN (segment 2)". The state is a pseudo-class, so its colour
+ * "received SYN,ACK for its SYN (segment 2)". The state is a pseudo-class, so its colour
  * comes from the theme.
  */
 final class StateIndicator extends VBox {
@@ -29,18 +32,18 @@ final class StateIndicator extends VBox {
         stateName.getStyleClass().add(StyleClasses.STATE_NAME);
         stateName.setId(client ? NodeIds.CLIENT_STATE : NodeIds.SERVER_STATE);
         // A state name is never shortened: "ESTABLI..." would teach nothing.
-        stateName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stateName.setMinWidth(Region.USE_PREF_SIZE);
         reason.getStyleClass().add(StyleClasses.STATE_REASON);
         reason.setId(client ? NodeIds.CLIENT_REASON : NodeIds.SERVER_REASON);
-        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
         Pos align = client ? Pos.TOP_LEFT : Pos.TOP_RIGHT;
         setAlignment(align);
         reason.setAlignment(client ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
-        reason.setTextAlignment(client ? javafx.scene.text.TextAlignment.LEFT : javafx.scene.text.TextAlignment.RIGHT);
+        reason.setTextAlignment(client ? TextAlignment.LEFT : TextAlignment.RIGHT);
         // The state, big; below it the side's name (towards the window's edge) and the reason.
         reason.setGraphic(sideLabel);
-        reason.setContentDisplay(client ? javafx.scene.control.ContentDisplay.LEFT
-                : javafx.scene.control.ContentDisplay.RIGHT);
+        reason.setContentDisplay(client ? ContentDisplay.LEFT
+                : ContentDisplay.RIGHT);
         getChildren().addAll(stateName, reason);
         status.addListener((o, a, b) -> show(b));
         show(status.getValue());

@@ -13,6 +13,7 @@ import org.tcpladder.app.layout.NumberMode;
 
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,7 +81,7 @@ public final class DetailsViewModel {
         try {
             byte[] bytes = data.payloads().read(s.tcp());
             if (bytes.length > MAX_PAYLOAD_SHOWN) {
-                byte[] head = java.util.Arrays.copyOf(bytes, MAX_PAYLOAD_SHOWN);
+                byte[] head = Arrays.copyOf(bytes, MAX_PAYLOAD_SHOWN);
                 return HexDump.format(head, HEX_BYTES_PER_LINE) + "\n"
                         + text.format("details.payloadMore", bytes.length - MAX_PAYLOAD_SHOWN);
             }

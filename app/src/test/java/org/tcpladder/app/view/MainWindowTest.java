@@ -73,7 +73,11 @@ class MainWindowTest {
 
     @AfterEach
     void forgetPreferences() throws BackingStoreException {
+        Preferences parent = prefs.parent();
         prefs.removeNode();
+        if (parent.childrenNames().length == 0) {
+            parent.removeNode();
+        }
     }
 
     private String text(FxRobot robot, String id) {

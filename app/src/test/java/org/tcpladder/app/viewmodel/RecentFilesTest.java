@@ -16,7 +16,11 @@ class RecentFilesTest {
 
     @AfterEach
     void removeNode() throws BackingStoreException {
+        Preferences parent = node.parent();
         node.removeNode();
+        if (parent.childrenNames().length == 0) {
+            parent.removeNode();
+        }
     }
 
     @Test
