@@ -1,22 +1,23 @@
 package org.tcpladder.app;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.tcpladder.app.load.PacketCountLoader;
+import org.tcpladder.app.view.MainWindow;
+import org.tcpladder.app.viewmodel.RecentFiles;
 
-import java.util.ResourceBundle;
-
-/** The desktop program's entry point. */
+/**
+ * The desktop program's entry point. {@code tcpladder [capture-file]}: opens the file if one is given,
+ * otherwise shows the demo echo session so that there is a ladder to look at straight away.
+ */
 public final class TcpLadderApp extends Application {
     @Override
     public void start(Stage stage) {
-        ResourceBundle text = ResourceBundle.getBundle("org.tcpladder.app.messages");
-        BorderPane root = new BorderPane(new Label(text.getString("app.placeholder")));
-        stage.setTitle(text.getString("app.title"));
-        stage.setScene(new Scene(root, 1280, 800));
+        Messages text = Messages.load();
+        MainWindow window = new MainWindow(text, new PacketCountLoader(), RecentFiles.forUser());
+        window.install(stage);
         stage.show();
+        window.openFromArguments(getParameters().getUnnamed());
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,123 @@
+package org.tcpladder.app.ladder;
+
+import org.tcpladder.capture.tcp.TcpSegment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One arrow of the ladder: a captured segment and what the capture core has worked out about it.
+ * Everything but {@link #tcp()} is optional (null or empty) so that the ladder can show a bare
+ * capture before the inference has run.
+ *
+ * <p>States are the names of RFC 9293 section 3.3.2 ({@code SYN-SENT}, {@code ESTABLISHED}…). Each
+ * side's state is the one it is in <em>after</em> this segment: the sender's takes effect when the
+ * segment leaves, the receiver's when it arrives. A null state means "no information", never "closed".
+ *
+ * @param tcp            the decoded segment
+ * @param relativeSeq    seq relative to the sender's initial sequence number, or null
+ * @param relativeAck    ack relative to the receiver's initial sequence number, or null
+ * @param clientState    the client's state after this segment, or null
+ * @param clientReason   why the client's state changed at this segment, or null when it did not
+ * @param serverState    the server's state after this segment, or null
+ * @param serverReason   why the server's state changed at this segment, or null when it did not
+ * @param windowBytes    the window in bytes after scaling (RFC 7323 section 2.3), or null if unknown
+ * @param anomalies      short names of what is unusual (retransmission, zero window…), shown as markers
+ * @param narration      a sentence or two for the classroom explaining this segment, or null
+ * @param header         header fields the segment record lacks (data offset, checksum), or null
+ */
+public record LadderSegment(
+        TcpSegment tcp,
+        Long relativeSeq,
+        Long relativeAck,
+        String clientState,
+        String clientReason,
+        String serverState,
+        String serverReason,
+        Long windowBytes,
+        List<String> anomalies,
+        String narration,
+        HeaderExtras header) {
+
+    public LadderSegment {
+        Objects.requireNonNull(tcp, "tcp");
+        anomalies = anomalies == null ? List.of() : List.copyOf(anomalies);
+    }
+
+    /** The state of {@code side} after this segment, or null when unknown. */
+    public String stateOf(Side side) {
+        return side == Side.CLIENT ? clientState : serverState;
+    }
+
+    /** Why {@code side}'s state changed at this segment, or null. */
+    public String reasonOf(Side side) {
+        return side == Side.CLIENT ? clientReason : serverReason;
+    }
+
+    public static Builder of(TcpSegment tcp) {
+        return new Builder(tcp);
+    }
+
+    /** Builds a segment step by step; the record's constructor is long and mostly optional. */
+    public static final class Builder {
+        private final TcpSegment tcp;
+        private Long relativeSeq;
+        private Long relativeAck;
+        private String clientState;
+        private String clientReason;
+        private String serverState;
+        private String serverReason;
+        private Long windowBytes;
+        private final List<String> anomalies = new ArrayList<>();
+        private String narration;
+        private HeaderExtras header;
+
+        private Builder(TcpSegment tcp) {
+            this.tcp = Objects.requireNonNull(tcp, "tcp");
+        }
+
+        public Builder relative(long seq, long ack) {
+            this.relativeSeq = seq;
+            this.relativeAck = ack;
+            return this;
+        }
+
+        public Builder client(String state, String reason) {
+            this.clientState = state;
+            this.clientReason = reason;
+            return this;
+        }
+
+        public Builder server(String state, String reason) {
+            this.serverState = state;
+            this.serverReason = reason;
+            return this;
+        }
+
+        public Builder windowBytes(long bytes) {
+            this.windowBytes = bytes;
+            return this;
+        }
+
+        public Builder anomaly(String name) {
+            anomalies.add(name);
+            return this;
+        }
+
+        public Builder narration(String text) {
+            this.narration = text;
+            return this;
+        }
+
+        public Builder header(HeaderExtras extras) {
+            this.header = extras;
+            return this;
+        }
+
+        public LadderSegment build() {
+            return new LadderSegment(tcp, relativeSeq, relativeAck, clientState, clientReason,
+                    serverState, serverReason, windowBytes, anomalies, narration, header);
+        }
+    }
+}

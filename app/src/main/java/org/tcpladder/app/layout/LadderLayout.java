@@ -1,0 +1,509 @@
+package org.tcpladder.app.layout;
+
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.ladder.LadderSegment;
+import org.tcpladder.app.ladder.Side;
+import org.tcpladder.app.ladder.SocketCall;
+import org.tcpladder.app.ladder.StateTimeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The ladder's geometry, computed from the ladder data and view settings alone: no JavaFX scene types,
+ * so it is tested with plain JUnit and the canvas only paints what it returns.
+ *
+ * <p>Two lifelines, client left and server right (never merged, even on loopback where both addresses
+ * are the same). Time flows down. Each segment is a row: optional socket calls, its labels, then a
+ * slanted arrow from the sender's lifeline to the receiver's. Vertical positions are computed once per
+ * data and settings (O(n)); {@link #geometry} then answers for a viewport in O(log n + visible rows), so
+ * painting costs the same for a connection of ten segments or a million. Hit-testing inverts the same
+ * numbers.
+ *
+ * <p>Coordinates: "content" y runs from 0 at the first row down to {@link #contentHeight()}; the
+ * viewport shows the headers at the top and below them content from {@code scrollTop}.
+ */
+public final class LadderLayout {
+    // Vertical metrics, in em (multiples of the root font size).
+    static final double HEADER = 3.0;
+    static final double TOP_MARGIN = 1.6;
+    static final double CALL_LINE = 1.6;
+    static final double ANOMALY_LINE = 1.7;
+    static final double FLAGS_LINE = 1.7;
+    static final double NUMBERS_LINE = 1.45;
+    static final double CHIPS_LINE = 1.5;
+    static final double ARROW_GAP = 0.35;
+    static final double SLANT = 1.2;
+    /** Below the arrival: room for a state name written there (1.4 em) before the next row. */
+    static final double BOTTOM_GAP = 1.5;
+    /** Time spacing: the median pause between segments gets this much extra space. */
+    static final double TIME_UNIT = 2.5;
+    /** Time spacing: pauses needing more than this are compressed to it and marked with their length. */
+    static final double MAX_TIME_GAP = 7;
+    /** Following the playhead keeps this much room below it (a flight, then a state name). */
+    static final double FOLLOW_ROOM = 3.5;
+    /** At rest the playhead only needs a little room below it. */
+    static final double REST_ROOM = 0.6;
+    // Horizontal metrics.
+    static final double OUTER_FRACTION = 0.2;
+    static final double MIN_OUTER = 7.5;
+    static final double MAX_OUTER = 12;
+    /** Half the width of a state band; arrows start and end at the band's edge. */
+    static final double BAND_HALF = 0.45;
+    static final double LABEL_PADDING = 0.8;
+
+    private final LadderData data;
+    private final ViewSettings settings;
+    private final Messages text;
+    private final SegmentLabels labels;
+    private final StateTimeline clientStates;
+    private final StateTimeline serverStates;
+    private final double em;
+    // Per row, content y: top of its socket calls, top of its labels, arrow start, row bottom.
+    private final double[] callTop;
+    private final double[] labelTop;
+    private final double[] departY;
+    private final double[] bottom;
+    /** Calls sorted by position; callTop has n+1 entries, the last for calls after the last segment. */
+    private final SocketCall[] calls;
+    private final int[] callPositions;
+    private final List<double[]> gapMarks = new ArrayList<>();
+    private final List<Long> gapDurations = new ArrayList<>();
+    private final double contentHeight;
+
+    private LadderLayout(LadderData data, ViewSettings settings, Messages text) {
+        this.data = data;
+        this.settings = settings;
+        this.text = text;
+        this.labels = new SegmentLabels(text);
+        this.clientStates = StateTimeline.of(data, Side.CLIENT);
+        this.serverStates = StateTimeline.of(data, Side.SERVER);
+        this.em = settings.em();
+        int n = data.size();
+        calls = data.socketCalls().stream()
+                .sorted(Comparator.comparingInt(SocketCall::position))
+                .toArray(SocketCall[]::new);
+        callPositions = Arrays.stream(calls).mapToInt(SocketCall::position).toArray();
+        callTop = new double[n + 1];
+        labelTop = new double[n];
+        departY = new double[n];
+        bottom = new double[n];
+        double timeScale = settings.spacing() == Spacing.TIME ? timeScale(data) : 0;
+
+        double y = TOP_MARGIN * em;
+        for (int i = 0; i < n; i++) {
+            if (timeScale > 0 && i > 0) {
+                long dt = Math.max(0, data.segment(i).tcp().timeNs() - data.segment(i - 1).tcp().timeNs());
+                double gap = dt * timeScale;
+                if (gap > MAX_TIME_GAP * em) {
+                    gap = MAX_TIME_GAP * em;
+                    gapMarks.add(new double[]{y + gap / 2});
+                    gapDurations.add(dt);
+                }
+                y += gap;
+            }
+            callTop[i] = y;
+            y += callLines(i) * CALL_LINE * em;
+            labelTop[i] = y;
+            y += labelHeight(data.segment(i)) + ARROW_GAP * em;
+            departY[i] = y;
+            y += SLANT * em + BOTTOM_GAP * em;
+            bottom[i] = y;
+        }
+        callTop[n] = y;
+        y += callLines(n) * CALL_LINE * em;
+        contentHeight = y + TOP_MARGIN * em;
+    }
+
+    public static LadderLayout of(LadderData data, ViewSettings settings, Messages text) {
+        return new LadderLayout(data, settings, text);
+    }
+
+    public LadderData data() {
+        return data;
+    }
+
+    public ViewSettings settings() {
+        return settings;
+    }
+
+    public double contentHeight() {
+        return contentHeight;
+    }
+
+    public double headerHeight() {
+        return HEADER * em;
+    }
+
+    /** Pixels per nanosecond so that the median pause gets {@link #TIME_UNIT} em; 0 if there is none. */
+    private double timeScale(LadderData d) {
+        long[] gaps = new long[Math.max(0, d.size() - 1)];
+        int k = 0;
+        for (int i = 1; i < d.size(); i++) {
+            long dt = d.segment(i).tcp().timeNs() - d.segment(i - 1).tcp().timeNs();
+            if (dt > 0) {
+                gaps[k++] = dt;
+            }
+        }
+        if (k == 0) {
+            return 0;
+        }
+        Arrays.sort(gaps, 0, k);
+        return TIME_UNIT * em / gaps[k / 2];
+    }
+
+    private double labelHeight(LadderSegment s) {
+        double h = FLAGS_LINE + NUMBERS_LINE;
+        if (!s.anomalies().isEmpty()) {
+            h += ANOMALY_LINE;
+        }
+        if (hasChips(s)) {
+            h += CHIPS_LINE;
+        }
+        return h * em;
+    }
+
+    private boolean hasChips(LadderSegment s) {
+        return s.tcp().options().stream().anyMatch(o -> o.kind() > 1);
+    }
+
+    /** Lines needed for the socket calls at a position: the busier side's count. */
+    private int callLines(int position) {
+        int from = firstCallAt(position);
+        int client = 0;
+        int server = 0;
+        for (int j = from; j < calls.length && callPositions[j] == position; j++) {
+            if (calls[j].side() == Side.CLIENT) {
+                client++;
+            } else {
+                server++;
+            }
+        }
+        return Math.max(client, server);
+    }
+
+    private int firstCallAt(int position) {
+        int lo = 0;
+        int hi = callPositions.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (callPositions[mid] < position) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private double arriveY(int i) {
+        return departY[i] + SLANT * em;
+    }
+
+    // ---- the timeline <-> content y mapping (shared by painting, scrolling and hit-testing) ----
+
+    /**
+     * Content y of the playhead at a timeline position: at rest at {@code k}, just above segment
+     * {@code k}'s labels (after its socket calls); in flight, level with the flying arrow's head.
+     */
+    public double playheadContentY(double position) {
+        int n = data.size();
+        double p = Math.max(0, Math.min(n, position));
+        int k = (int) Math.floor(p);
+        double frac = p - k;
+        if (frac > 0) {
+            return departY[k] + frac * SLANT * em;
+        }
+        return k < n ? labelTop[k] : callTop[n] + callLines(n) * CALL_LINE * em;
+    }
+
+    /** The inverse of {@link #playheadContentY}: the timeline position shown at content y. */
+    public double positionAtContentY(double y) {
+        int n = data.size();
+        // First row whose arrow ends at or below y.
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (arriveY(mid) < y) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo == n) {
+            return n;
+        }
+        if (y <= departY[lo]) {
+            return lo;
+        }
+        return lo + (y - departY[lo]) / (SLANT * em);
+    }
+
+    /**
+     * The scroll offset that keeps the playhead in view, moving as little as possible. Nothing is drawn
+     * below the playhead (those segments have not been sent yet), so when it must move the view puts the
+     * playhead low and shows as much of the past as fits.
+     */
+    public double scrollToFollow(Viewport viewport, double position) {
+        double visible = Math.max(1, viewport.height() - headerHeight());
+        double y = playheadContentY(position);
+        double top = viewport.scrollTop();
+        // Below the playhead keep room for a flight and the state name written at its arrival; at rest
+        // nothing is drawn below it until the next segment leaves, so little room is needed.
+        boolean atRest = position == Math.rint(position);
+        double room = Math.min((atRest ? REST_ROOM : FOLLOW_ROOM) * em, 0.3 * visible);
+        if (y < top + 0.1 * visible || y > top + visible - room) {
+            top = alignToRow(y - visible + room + 0.5 * em, y, visible - room);
+        }
+        return clampScroll(viewport, top);
+    }
+
+    /**
+     * Moves a scroll offset to a row boundary so that no arrow shows without its labels: up to the start
+     * of the row it cuts if the playhead still fits, else down past that row.
+     */
+    private double alignToRow(double top, double playheadY, double usable) {
+        int i = firstRowEndingBelow(top);
+        if (i >= labelTop.length || top <= 0) {
+            return top;
+        }
+        if (playheadY - callTop[i] <= usable) {
+            return callTop[i];
+        }
+        double next = i + 1 < labelTop.length ? callTop[i + 1] : callTop[labelTop.length];
+        return next <= playheadY ? next : top;
+    }
+
+    public double clampScroll(Viewport viewport, double top) {
+        double visible = Math.max(1, viewport.height() - headerHeight());
+        return Math.max(0, Math.min(top, contentHeight - visible));
+    }
+
+    public double maxScroll(Viewport viewport) {
+        return clampScroll(viewport, Double.MAX_VALUE);
+    }
+
+    // ---- horizontal layout ----
+
+    /** Width of the margin outside each lifeline, where state names and socket calls go. */
+    double outerWidth(double width) {
+        double outer = Math.max(MIN_OUTER * em, Math.min(MAX_OUTER * em, width * OUTER_FRACTION));
+        return Math.min(outer, width * 0.3);
+    }
+
+    public double lifelineX(Side side, double width) {
+        double outer = outerWidth(width);
+        return side == Side.CLIENT ? outer : width - outer;
+    }
+
+    // ---- geometry for one viewport ----
+
+    /**
+     * What is visible in {@code viewport} with the playhead at {@code position}.
+     *
+     * @param selected the selected segment's index, or -1
+     */
+    public LadderGeometry geometry(Viewport viewport, double position, int selected) {
+        int n = data.size();
+        double p = Math.max(0, Math.min(n, position));
+        double header = headerHeight();
+        double width = viewport.width();
+        double clientX = lifelineX(Side.CLIENT, width);
+        double serverX = lifelineX(Side.SERVER, width);
+        double contentTop = viewport.scrollTop();
+        double contentBottom = contentTop + Math.max(0, viewport.height() - header);
+        double offset = header - contentTop;
+
+        List<ArrowRow> rows = new ArrayList<>();
+        for (int i = firstRowEndingBelow(contentTop); i < n && callTop[i] < contentBottom; i++) {
+            rows.add(row(i, p, selected, clientX, serverX, offset));
+        }
+
+        List<CallMark> marks = new ArrayList<>();
+        for (int j = firstCallAt(firstPositionNear(contentTop)); j < calls.length; j++) {
+            SocketCall c = calls[j];
+            double y = callY(j);
+            if (y - CALL_LINE * em > contentBottom) {
+                break;
+            }
+            if (y + CALL_LINE * em < contentTop) {
+                continue;
+            }
+            marks.add(new CallMark(c.side(), c.side() == Side.CLIENT ? clientX : serverX, y + offset,
+                    c.call(), p >= c.position()));
+        }
+
+        List<GapMark> gaps = new ArrayList<>();
+        for (int g = 0; g < gapMarks.size(); g++) {
+            double y = gapMarks.get(g)[0];
+            if (y >= contentTop && y <= contentBottom) {
+                gaps.add(new GapMark(y + offset, gapDurations.get(g)));
+            }
+        }
+
+        double playheadY = playheadContentY(p);
+        List<StateBand> bands = new ArrayList<>();
+        addBands(bands, clientStates, clientX, p, playheadY, contentTop, contentBottom, offset, marks);
+        addBands(bands, serverStates, serverX, p, playheadY, contentTop, contentBottom, offset, marks);
+
+        return new LadderGeometry(width, viewport.height(), em, header, clientX, serverX,
+                text.format("ladder.clientTitle", data.client()),
+                text.format("ladder.serverTitle", data.server()),
+                rows, bands, marks, gaps, playheadY + offset, contentHeight);
+    }
+
+    /** Content y (centre) of the j-th sorted call: calls of one side at one position stack downwards. */
+    private double callY(int j) {
+        SocketCall c = calls[j];
+        int line = 0;
+        for (int k = j - 1; k >= 0 && callPositions[k] == c.position(); k--) {
+            if (calls[k].side() == c.side()) {
+                line++;
+            }
+        }
+        return callTop[c.position()] + (line + 0.5) * CALL_LINE * em;
+    }
+
+    /** First position whose call block may reach down to content y. */
+    private int firstPositionNear(double contentTop) {
+        int i = firstRowEndingBelow(contentTop);
+        return Math.max(0, i);
+    }
+
+    private int firstRowEndingBelow(double y) {
+        int lo = 0;
+        int hi = bottom.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bottom[mid] <= y) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private ArrowRow row(int i, double p, int selected, double clientX, double serverX, double offset) {
+        LadderSegment s = data.segment(i);
+        Side sender = data.senderOf(i);
+        double band = BAND_HALF * em;
+        double fromX = sender == Side.CLIENT ? clientX + band : serverX - band;
+        double toX = sender == Side.CLIENT ? serverX - band : clientX + band;
+        double y = labelTop[i];
+        double anomalyY = Double.NaN;
+        if (!s.anomalies().isEmpty()) {
+            anomalyY = y + ANOMALY_LINE * em / 2;
+            y += ANOMALY_LINE * em;
+        }
+        double flagsY = y + FLAGS_LINE * em / 2;
+        y += FLAGS_LINE * em;
+        double numbersY = y + NUMBERS_LINE * em / 2;
+        y += NUMBERS_LINE * em;
+        double chipsY = hasChips(s) ? y + CHIPS_LINE * em / 2 : Double.NaN;
+        double progress = Math.max(0, Math.min(1, p - i));
+        return new ArrowRow(i, sender, fromX, departY[i] + offset, toX, arriveY(i) + offset,
+                (clientX + serverX) / 2, Math.max(0, serverX - clientX - 2 * LABEL_PADDING * em),
+                anomalyY + offset, flagsY + offset, numbersY + offset, chipsY + offset,
+                labelTop[i] + offset, arriveY(i) + 0.6 * em + offset,
+                labels.flags(s), labels.numbers(s, settings.numbers()), labels.chips(s, settings.numbers()),
+                s.anomalies(), progress, i == selected);
+    }
+
+    /**
+     * A side's state bands from the top of the content down to the playhead: the future is not drawn,
+     * because a side's state is only known once the segments that change it have been seen.
+     */
+    private void addBands(List<StateBand> out, StateTimeline timeline, double x, double p, double playheadY,
+                          double contentTop, double contentBottom, double offset, List<CallMark> calls) {
+        double end = Math.min(playheadY, contentBottom);
+        if (end <= contentTop) {
+            return;
+        }
+        double labelHeight = 1.4 * em;
+        double start = 0;
+        String state = timeline.initialState();
+        List<StateTimeline.Change> changes = timeline.changes();
+        for (int c = 0; c <= changes.size(); c++) {
+            double next;
+            if (c < changes.size() && changes.get(c).isEffectiveAt(p)) {
+                StateTimeline.Change change = changes.get(c);
+                next = change.onArrival() ? arriveY(change.segmentIndex()) : departY[change.segmentIndex()];
+            } else {
+                next = playheadY;
+            }
+            double top = Math.max(start, contentTop);
+            double bot = Math.min(next, end);
+            if (bot > top) {
+                double labelY = top;
+                if (start < contentTop) {
+                    // The band began above the view: repeat its name at the top, below any socket
+                    // calls written there, and never below the band's end.
+                    labelY = belowCalls(top, timeline.side(), calls, offset, labelHeight);
+                    labelY = Math.min(labelY, bot - labelHeight);
+                }
+                out.add(new StateBand(timeline.side(), x, top + offset, bot + offset, state, labelY + offset));
+            }
+            if (next >= playheadY || c == changes.size()) {
+                break;
+            }
+            start = next;
+            state = changes.get(c).to();
+        }
+    }
+
+    /** The first content y at or below {@code y} where a state name does not overlap this side's calls. */
+    private double belowCalls(double y, Side side, List<CallMark> calls, double offset, double labelHeight) {
+        double half = CALL_LINE * em / 2;
+        for (CallMark c : calls) {
+            double cy = c.y() - offset;
+            if (c.side() == side && c.done() && cy + half > y && cy - half < y + labelHeight) {
+                y = cy + half;
+            }
+        }
+        return y;
+    }
+
+    // ---- hit-testing: the same mapping, inverted ----
+
+    /**
+     * The segment whose arrow or labels are at viewport point (x, y), or -1. Only arrows already drawn
+     * (sent by {@code position}) can be hit.
+     */
+    public int rowAt(Viewport viewport, double position, double x, double y) {
+        double header = headerHeight();
+        if (y < header) {
+            return -1;
+        }
+        double width = viewport.width();
+        double slack = LABEL_PADDING * em;
+        if (x < lifelineX(Side.CLIENT, width) - slack || x > lifelineX(Side.SERVER, width) + slack) {
+            return -1;
+        }
+        double cy = y - header + viewport.scrollTop();
+        int lo = 0;
+        int hi = labelTop.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (labelTop[mid] <= cy) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int i = lo - 1;
+        if (i < 0 || cy > arriveY(i) + 0.6 * em || position <= i) {
+            return -1;
+        }
+        return i;
+    }
+
+    /** The timeline position at viewport y (e.g. for seeking by clicking beside the arrows). */
+    public double positionAt(Viewport viewport, double y) {
+        return positionAtContentY(y - headerHeight() + viewport.scrollTop());
+    }
+}

@@ -1,0 +1,65 @@
+package org.tcpladder.app.style;
+
+import javafx.css.PseudoClass;
+
+import java.util.Locale;
+
+/** Every style class and pseudo-class the program uses, so that code and theme.css cannot drift apart. */
+public final class StyleClasses {
+    public static final String THEME = "/org/tcpladder/app/style/theme.css";
+
+    public static final String APP = "tcp-ladder";
+    public static final String LADDER_VIEW = "ladder-view";
+    public static final String STATE_HEADER = "state-header";
+    public static final String STATE_INDICATOR = "state-indicator";
+    public static final String SIDE_LABEL = "side-label";
+    public static final String STATE_NAME = "state-name";
+    public static final String STATE_REASON = "state-reason";
+    public static final String CLIENT = "client";
+    public static final String SERVER = "server";
+    public static final String CONNECTION_PANE = "connection-pane";
+    public static final String SOURCE_SUMMARY = "source-summary";
+    public static final String CONNECTION_TITLE = "connection-title";
+    public static final String CONNECTION_ENDPOINTS = "connection-endpoints";
+    public static final String CONNECTION_DETAIL = "connection-detail";
+    public static final String DETAILS_PANE = "details-pane";
+    public static final String DETAILS_SCROLL = "details-scroll";
+    public static final String DETAILS_SECTION = "details-section";
+    public static final String DETAILS_TITLE = "details-title";
+    public static final String DETAILS_LABEL = "details-label";
+    public static final String DETAILS_VALUE = "details-value";
+    public static final String NARRATION = "narration";
+    public static final String PAYLOAD = "payload";
+    public static final String TRANSPORT_BAR = "transport-bar";
+    public static final String SCRUBBER = "scrubber";
+    public static final String SCRUBBER_ROW = "scrubber-row";
+    public static final String BUTTON_ROW = "button-row";
+    public static final String POSITION_LABEL = "position-label";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String ICON = "icon";
+    public static final String PLACEHOLDER = "placeholder";
+
+    /** Marks a disabled control whose feature is not available yet (it carries an explaining tooltip). */
+    public static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
+    public static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
+
+    private StyleClasses() {
+    }
+
+    /**
+     * The pseudo-class for a TCP state: {@code SYN-SENT} becomes {@code :syn-sent}; null (unknown)
+     * becomes {@code :unknown}.
+     */
+    public static PseudoClass state(String state) {
+        return PseudoClass.getPseudoClass(stateKey(state));
+    }
+
+    /** {@code SYN-SENT} to {@code syn-sent}; the suffix of the theme's {@code -tl-state-...} colours. */
+    public static String stateKey(String state) {
+        return state == null ? "unknown" : state.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+    }
+
+    /** The states that have a colour of their own in the theme (RFC 9293 section 3.3.2). */
+    public static final String[] KNOWN_STATES = {"CLOSED", "LISTEN", "SYN-SENT", "SYN-RECEIVED", "ESTABLISHED",
+            "FIN-WAIT-1", "FIN-WAIT-2", "CLOSE-WAIT", "CLOSING", "LAST-ACK", "TIME-WAIT"};
+}

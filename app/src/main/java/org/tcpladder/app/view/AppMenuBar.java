@@ -1,0 +1,81 @@
+package org.tcpladder.app.view;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.layout.NumberMode;
+import org.tcpladder.app.layout.Spacing;
+import org.tcpladder.app.viewmodel.PlaybackViewModel;
+import org.tcpladder.app.viewmodel.RecentFiles;
+import org.tcpladder.app.viewmodel.SettingsViewModel;
+
+import java.nio.file.Path;
+
+/** File, View, Playback and Help menus; their accelerators are the program's keyboard shortcuts. */
+final class AppMenuBar extends MenuBar {
+    AppMenuBar(Messages text, MainWindow window, PlaybackViewModel playback, SettingsViewModel settings,
+               RecentFiles recent) {
+        MenuItem open = item(text.text("menu.open"), window::chooseAndOpen,
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        Menu openRecent = new Menu(text.text("menu.openRecent"));
+        Runnable fillRecent = () -> {
+            openRecent.getItems().clear();
+            for (Path p : recent.files()) {
+                openRecent.getItems().add(item(p.toString(), () -> window.open(p), null));
+            }
+            openRecent.setDisable(recent.files().isEmpty());
+        };
+        recent.files().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        MenuItem demo = item(text.text("menu.openDemo"), window::showDemo, null);
+        MenuItem quit = item(text.text("menu.quit"), window::close,
+                new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        Menu file = new Menu(text.text("menu.file"), null, open, openRecent, demo, new SeparatorMenuItem(), quit);
+
+        MenuItem zoomIn = item(text.text("menu.zoomIn"), settings::zoomIn,
+                new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem zoomOut = item(text.text("menu.zoomOut"), settings::zoomOut,
+                new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem zoomReset = item(text.text("menu.zoomReset"), settings::resetZoom,
+                new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        CheckMenuItem absolute = new CheckMenuItem(text.text("menu.absoluteNumbers"));
+        absolute.setSelected(settings.numbersProperty().get() == NumberMode.ABSOLUTE);
+        absolute.selectedProperty().addListener((o, a, b) ->
+                settings.numbersProperty().set(b ? NumberMode.ABSOLUTE : NumberMode.RELATIVE));
+        settings.numbersProperty().addListener((o, a, b) -> absolute.setSelected(b == NumberMode.ABSOLUTE));
+        CheckMenuItem byTime = new CheckMenuItem(text.text("menu.spacingByTime"));
+        byTime.setSelected(settings.spacingProperty().get() == Spacing.TIME);
+        byTime.selectedProperty().addListener((o, a, b) ->
+                settings.spacingProperty().set(b ? Spacing.TIME : Spacing.ORDER));
+        settings.spacingProperty().addListener((o, a, b) -> byTime.setSelected(b == Spacing.TIME));
+        Menu view = new Menu(text.text("menu.view"), null, zoomIn, zoomOut, zoomReset, new SeparatorMenuItem(),
+                absolute, byTime);
+
+        Menu play = new Menu(text.text("menu.playback"), null,
+                item(text.text("menu.playPause"), playback::togglePlay, new KeyCodeCombination(KeyCode.SPACE)),
+                item(text.text("menu.stepForward"), playback::stepForward, new KeyCodeCombination(KeyCode.RIGHT)),
+                item(text.text("menu.stepBack"), playback::stepBack, new KeyCodeCombination(KeyCode.LEFT)),
+                item(text.text("menu.first"), playback::home, new KeyCodeCombination(KeyCode.HOME)),
+                item(text.text("menu.last"), playback::end, new KeyCodeCombination(KeyCode.END)));
+
+        Menu help = new Menu(text.text("menu.help"), null, item(text.text("menu.about"), window::showAbout, null));
+        getMenus().addAll(file, view, play, help);
+    }
+
+    private static MenuItem item(String label, Runnable action, KeyCombination accelerator) {
+        MenuItem m = new MenuItem(label);
+        m.setMnemonicParsing(false);
+        m.setOnAction(e -> action.run());
+        if (accelerator != null) {
+            m.setAccelerator(accelerator);
+        }
+        return m;
+    }
+}

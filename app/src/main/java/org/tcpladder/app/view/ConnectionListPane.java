@@ -1,0 +1,102 @@
+package org.tcpladder.app.view;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.load.ConnectionEntry;
+import org.tcpladder.app.style.StyleClasses;
+import org.tcpladder.app.viewmodel.ConnectionListViewModel;
+
+/** The left pane: what is open, a filter box, and the connections (client, server, size). */
+final class ConnectionListPane extends VBox {
+    private final ListView<ConnectionEntry> list;
+    private boolean syncing;
+
+    ConnectionListPane(Messages text, ConnectionListViewModel model) {
+        getStyleClass().add(StyleClasses.CONNECTION_PANE);
+        Label summary = new Label();
+        summary.setId(NodeIds.SOURCE_SUMMARY);
+        summary.getStyleClass().add(StyleClasses.SOURCE_SUMMARY);
+        summary.textProperty().bind(model.summaryProperty());
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+
+        TextField filter = new TextField();
+        filter.setId(NodeIds.FILTER);
+        filter.setPromptText(text.text("connections.filterPrompt"));
+        filter.textProperty().bindBidirectional(model.filterProperty());
+
+        list = new ListView<>(model.visible());
+        list.setId(NodeIds.CONNECTIONS);
+        Label placeholder = new Label(text.text("connections.empty"));
+        placeholder.getStyleClass().add(StyleClasses.PLACEHOLDER);
+        list.setPlaceholder(placeholder);
+        list.setCellFactory(v -> new EntryCell(text));
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                model.selectedProperty().set(b);
+            }
+        });
+        model.selectedProperty().addListener((o, a, b) -> select(b));
+        select(model.selectedProperty().get());
+        getChildren().addAll(summary, filter, list);
+    }
+
+    private void select(ConnectionEntry e) {
+        syncing = true;
+        try {
+            if (e == null) {
+                list.getSelectionModel().clearSelection();
+            } else {
+                list.getSelectionModel().select(e);
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Two or three lines: the name (demo sessions), the endpoints, and the size. */
+    private static final class EntryCell extends ListCell<ConnectionEntry> {
+        private final Messages text;
+        private final Label title = new Label();
+        private final Label endpoints = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(title, endpoints, detail);
+
+        EntryCell(Messages text) {
+            this.text = text;
+            title.getStyleClass().add(StyleClasses.CONNECTION_TITLE);
+            endpoints.getStyleClass().add(StyleClasses.CONNECTION_ENDPOINTS);
+            detail.getStyleClass().add(StyleClasses.CONNECTION_DETAIL);
+            for (Label l : new Label[]{title, endpoints, detail}) {
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
+            // Width 0: the cell takes the list's width and its labels wrap, no horizontal scrolling.
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(ConnectionEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            title.setText(e.name() == null ? "" : e.name());
+            title.setVisible(e.name() != null);
+            title.setManaged(e.name() != null);
+            endpoints.setText(text.format("connections.endpoints", e.client(), e.server()));
+            detail.setText(text.format("connections.detail", e.segmentCount(), e.payloadBytes()));
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

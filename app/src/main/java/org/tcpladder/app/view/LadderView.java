@@ -1,0 +1,319 @@
+package org.tcpladder.app.view;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.css.CssMetaData;
+import javafx.css.FontCssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.layout.LadderGeometry;
+import org.tcpladder.app.layout.LadderLayout;
+import org.tcpladder.app.layout.Viewport;
+import org.tcpladder.app.style.Ink;
+import org.tcpladder.app.style.StyleClasses;
+import org.tcpladder.app.viewmodel.PlaybackViewModel;
+import org.tcpladder.app.viewmodel.SettingsViewModel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * The ladder: a {@link Canvas} the size of the visible area (resized in {@link #layoutChildren()}) and a
+ * vertical scroll bar. It paints what {@link LadderLayout} computes for the visible rows only, from an
+ * {@link AnimationTimer} that runs while something changes (a flight, a redraw) and stops when idle.
+ *
+ * <p>Its colours and font come from CSS: one styleable property per {@link Ink}, and an inherited
+ * {@code -fx-font}, so that the root font size (zoom) reaches the canvas like every other text.
+ */
+public final class LadderView extends Region {
+    private final Messages text;
+    private final PlaybackViewModel playback;
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scrollBar = new ScrollBar();
+    private final LadderPainter painter;
+    private final DoubleProperty scrollTop = new SimpleDoubleProperty(this, "scrollTop");
+    private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
+    private final ReadOnlyObjectWrapper<LadderLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
+    private final Map<Ink, StyleableObjectProperty<Paint>> inks = new EnumMap<>(Ink.class);
+    private final StyleableObjectProperty<Font> font;
+    private final SettingsViewModel settings;
+    private LadderGeometry lastGeometry;
+    private boolean dirty = true;
+    private long lastFrameNs;
+    private boolean timerRunning;
+    private boolean syncingScrollBar;
+    private IntConsumer onSegmentClicked = i -> { };
+
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frame(now);
+        }
+    };
+
+    public LadderView(Messages text, PlaybackViewModel playback, SettingsViewModel settings) {
+        this.text = text;
+        this.playback = playback;
+        this.settings = settings;
+        this.painter = new LadderPainter(text);
+        getStyleClass().add(StyleClasses.LADDER_VIEW);
+        setFocusTraversable(true);
+        for (Ink ink : Ink.values()) {
+            SimpleStyleableObjectProperty<Paint> p = new SimpleStyleableObjectProperty<>(
+                    INK_META.get(ink), this, ink.cssProperty(), ink.fallback());
+            p.addListener((o, a, b) -> markDirty());
+            inks.put(ink, p);
+        }
+        font = new SimpleStyleableObjectProperty<>(FONT_META, this, "font", Font.getDefault());
+        font.addListener((o, a, b) -> relayout());
+
+        scrollBar.setOrientation(Orientation.VERTICAL);
+        scrollBar.setMin(0);
+        getChildren().addAll(canvas, scrollBar);
+
+        playback.dataProperty().addListener((o, a, b) -> relayout());
+        settings.viewSettingsProperty().addListener((o, a, b) -> relayout());
+        playback.positionProperty().addListener((o, a, b) -> {
+            follow();
+            markDirty();
+        });
+        playback.animatingProperty().addListener((o, a, b) -> wake());
+        playback.playingProperty().addListener((o, a, b) -> wake());
+        selected.addListener((o, a, b) -> markDirty());
+        scrollTop.addListener((o, a, b) -> {
+            syncScrollBar();
+            markDirty();
+        });
+        scrollBar.valueProperty().addListener((o, a, b) -> {
+            if (!syncingScrollBar) {
+                scrollTop.set(b.doubleValue());
+            }
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            scrollBy(-e.getDeltaY());
+            e.consume();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        relayout();
+    }
+
+    // ---- CSS: the inks and the inherited font ----
+
+    private static final Map<Ink, CssMetaData<LadderView, Paint>> INK_META = new EnumMap<>(Ink.class);
+    private static final CssMetaData<LadderView, Font> FONT_META =
+            new FontCssMetaData<>("-fx-font", Font.getDefault()) {
+                @Override
+                public boolean isSettable(LadderView view) {
+                    return !view.font.isBound();
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public StyleableProperty<Font> getStyleableProperty(LadderView view) {
+                    return view.font;
+                }
+            };
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
+        all.add(FONT_META);
+        for (Ink ink : Ink.values()) {
+            CssMetaData<LadderView, Paint> meta = new CssMetaData<>(ink.cssProperty(),
+                    StyleConverter.getPaintConverter(), ink.fallback()) {
+                @Override
+                public boolean isSettable(LadderView view) {
+                    return !view.inks.get(ink).isBound();
+                }
+
+                @Override
+                public StyleableProperty<Paint> getStyleableProperty(LadderView view) {
+                    return view.inks.get(ink);
+                }
+            };
+            INK_META.put(ink, meta);
+            all.add(meta);
+        }
+        CSS_META = Collections.unmodifiableList(all);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META;
+    }
+
+    public Paint ink(Ink ink) {
+        return inks.get(ink).get();
+    }
+
+    /** The root font size the canvas draws with (em), as CSS resolved it. */
+    public double em() {
+        Font f = font.get();
+        return f == null ? Font.getDefault().getSize() : f.getSize();
+    }
+
+    // ---- layout and painting ----
+
+    private void relayout() {
+        LadderData data = playback.getData();
+        layout.set(data == null ? null
+                : LadderLayout.of(data, settings.getViewSettings().withEm(em()), text));
+        follow();
+        requestLayout();
+        markDirty();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double bar = scrollBar.prefWidth(-1);
+        scrollBar.resizeRelocate(w - bar, 0, bar, h);
+        // The canvas is only ever as big as the visible area: its cost does not grow with the ladder.
+        canvas.setWidth(Math.max(0, Math.floor(w - bar)));
+        canvas.setHeight(Math.max(0, Math.floor(h)));
+        canvas.relocate(0, 0);
+        syncScrollBar();
+        markDirty();
+    }
+
+    private Viewport viewport() {
+        return new Viewport(canvas.getWidth(), canvas.getHeight(), scrollTop.get());
+    }
+
+    private void syncScrollBar() {
+        LadderLayout l = layout.get();
+        syncingScrollBar = true;
+        try {
+            double max = l == null ? 0 : l.maxScroll(viewport());
+            scrollBar.setMax(Math.max(0, max));
+            scrollBar.setVisibleAmount(Math.max(1, canvas.getHeight()));
+            scrollBar.setUnitIncrement(2 * em());
+            scrollBar.setBlockIncrement(Math.max(1, canvas.getHeight() * 0.8));
+            scrollBar.setDisable(max <= 0);
+            scrollBar.setValue(Math.min(scrollTop.get(), max));
+        } finally {
+            syncingScrollBar = false;
+        }
+    }
+
+    private void follow() {
+        LadderLayout l = layout.get();
+        if (l != null && canvas.getHeight() > 0) {
+            scrollTop.set(l.scrollToFollow(viewport(), playback.getPosition()));
+        }
+    }
+
+    private void scrollBy(double dy) {
+        LadderLayout l = layout.get();
+        if (l != null) {
+            scrollTop.set(l.clampScroll(viewport(), scrollTop.get() + dy));
+        }
+    }
+
+    private void clicked(MouseEvent e) {
+        LadderLayout l = layout.get();
+        requestFocus();
+        if (l == null || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        int row = l.rowAt(viewport(), playback.getPosition(), e.getX(), e.getY());
+        if (row >= 0) {
+            onSegmentClicked.accept(row);
+        }
+    }
+
+    public void setOnSegmentClicked(IntConsumer handler) {
+        this.onSegmentClicked = handler == null ? i -> { } : handler;
+    }
+
+    private void markDirty() {
+        dirty = true;
+        wake();
+    }
+
+    private void wake() {
+        if (!timerRunning) {
+            timerRunning = true;
+            lastFrameNs = 0;
+            timer.start();
+        }
+    }
+
+    private void frame(long now) {
+        if (playback.isActive()) {
+            if (lastFrameNs != 0) {
+                // Cap a frame's step so a stalled window does not jump several segments at once.
+                playback.tick(Math.min(0.1, (now - lastFrameNs) / 1e9));
+            }
+            lastFrameNs = now;
+        } else {
+            lastFrameNs = 0;
+        }
+        if (dirty) {
+            dirty = false;
+            paint();
+        }
+        if (!dirty && !playback.isActive()) {
+            timer.stop();
+            timerRunning = false;
+        }
+    }
+
+    /** Paints now (the timer calls this when dirty; tests may call it to avoid waiting a pulse). */
+    public void paint() {
+        LadderLayout l = layout.get();
+        lastGeometry = l == null ? null : l.geometry(viewport(), playback.getPosition(), selected.get());
+        painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), lastGeometry,
+                this::ink, em(), font.get());
+    }
+
+    /** The geometry painted last: the visible rows (tests use it to see what is on screen). */
+    public LadderGeometry lastGeometry() {
+        return lastGeometry;
+    }
+
+    public ReadOnlyObjectProperty<LadderLayout> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    /** The selected segment, highlighted on the ladder; -1 for none. */
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public DoubleProperty scrollTopProperty() {
+        return scrollTop;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+}

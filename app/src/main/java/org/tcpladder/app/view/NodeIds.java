@@ -1,0 +1,44 @@
+package org.tcpladder.app.view;
+
+/** Ids of the nodes that tests, screenshots and the stylesheet look up. */
+public final class NodeIds {
+    public static final String START = "start";
+    public static final String SCENARIO = "scenario";
+    public static final String IPV4 = "ipv4";
+    public static final String IPV6 = "ipv6";
+    public static final String STEP_MODE = "step-mode";
+    public static final String RUN_MODE = "run-mode";
+    public static final String OPEN = "open";
+    public static final String WATCH_PORT = "watch-port";
+    public static final String WATCH_PORT_FIELD = "watch-port-field";
+    public static final String RELATIVE = "relative";
+    public static final String ABSOLUTE = "absolute";
+    public static final String SPACING_ORDER = "spacing-order";
+    public static final String SPACING_TIME = "spacing-time";
+    public static final String HOME = "home";
+    public static final String STEP_BACK = "step-back";
+    public static final String PLAY = "play";
+    public static final String STEP_FORWARD = "step-forward";
+    public static final String END = "end";
+    public static final String SPEED = "speed";
+    public static final String SCRUBBER = "scrubber";
+    public static final String POSITION = "position";
+    public static final String LADDER = "ladder";
+    public static final String CLIENT_STATE = "client-state";
+    public static final String SERVER_STATE = "server-state";
+    public static final String CLIENT_REASON = "client-reason";
+    public static final String SERVER_REASON = "server-reason";
+    public static final String CONNECTIONS = "connections";
+    public static final String FILTER = "filter";
+    public static final String SOURCE_SUMMARY = "source-summary";
+    public static final String NARRATION = "narration";
+    public static final String DETAILS = "details";
+    public static final String PAYLOAD = "payload";
+    public static final String STATUS = "status";
+    public static final String LOAD_PROGRESS = "load-progress";
+    public static final String CANCEL_LOAD = "cancel-load";
+    public static final String OPEN_ERROR = "open-error";
+
+    private NodeIds() {
+    }
+}

@@ -1,0 +1,80 @@
+package org.tcpladder.app.viewmodel;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.tcpladder.app.load.ConnectionEntry;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The connection list: all connections of the open capture, the ones the filter lets through, which is
+ * selected, and a one-line summary of the source (file name and packet count).
+ *
+ * <p>The filter keeps a connection when every word typed occurs in its name or endpoints
+ * ({@code 9000}, {@code ::1}, {@code 127.0.0.1:54018}).
+ */
+public final class ConnectionListViewModel {
+    private final ObservableList<ConnectionEntry> all = FXCollections.observableArrayList();
+    private final FilteredList<ConnectionEntry> visible = new FilteredList<>(all, e -> true);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObjectProperty<ConnectionEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+
+    public ConnectionListViewModel() {
+        filter.addListener((o, a, b) -> visible.setPredicate(matcher(b)));
+    }
+
+    static Predicate<ConnectionEntry> matcher(String filterText) {
+        String trimmed = filterText == null ? "" : filterText.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.isEmpty()) {
+            return e -> true;
+        }
+        String[] words = trimmed.split("\\s+");
+        return e -> {
+            String text = e.searchText();
+            for (String w : words) {
+                if (!text.contains(w)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    /** Replaces the list (a newly opened capture) and selects the first connection, if any. */
+    public void setConnections(List<ConnectionEntry> entries, String sourceSummary) {
+        all.setAll(entries);
+        summary.set(sourceSummary == null ? "" : sourceSummary);
+        selected.set(visible.isEmpty() ? null : visible.get(0));
+    }
+
+    public ObservableList<ConnectionEntry> all() {
+        return FXCollections.unmodifiableObservableList(all);
+    }
+
+    /** What the list shows: the connections the filter lets through. */
+    public ObservableList<ConnectionEntry> visible() {
+        return visible;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<ConnectionEntry> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

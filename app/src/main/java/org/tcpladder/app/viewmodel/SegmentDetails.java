@@ -1,0 +1,196 @@
+package org.tcpladder.app.viewmodel;
+
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.ladder.HeaderExtras;
+import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.ladder.LadderSegment;
+import org.tcpladder.app.ladder.Side;
+import org.tcpladder.app.layout.NumberMode;
+import org.tcpladder.capture.tcp.TcpFlags;
+import org.tcpladder.capture.tcp.TcpOption;
+import org.tcpladder.capture.tcp.TcpSegment;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything known about one segment, as labelled text for the details pane: where it is in the
+ * capture, every header field the decoder gives (RFC 9293 section 3.1), each option, both sides' states
+ * after it. Pure: tested without a toolkit.
+ */
+public final class SegmentDetails {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Messages text;
+    private final ZoneId zone;
+
+    public SegmentDetails(Messages text, ZoneId zone) {
+        this.text = text;
+        this.zone = zone;
+    }
+
+    public List<DetailSection> describe(LadderData data, int index, NumberMode mode) {
+        LadderSegment s = data.segment(index);
+        TcpSegment t = s.tcp();
+        List<DetailSection> out = new ArrayList<>();
+        out.add(segment(data, index, s, t));
+        out.add(header(s, t, mode));
+        if (!t.options().isEmpty()) {
+            out.add(options(t));
+        }
+        out.add(states(s));
+        if (!s.anomalies().isEmpty()) {
+            List<DetailRow> rows = new ArrayList<>();
+            for (String a : s.anomalies()) {
+                rows.add(new DetailRow(text.text("details.anomaly"), a));
+            }
+            out.add(new DetailSection(text.text("details.anomalies"), rows));
+        }
+        return out;
+    }
+
+    private DetailSection segment(LadderData data, int index, LadderSegment s, TcpSegment t) {
+        Side sender = data.senderOf(index);
+        long start = data.segment(0).tcp().timeNs();
+        List<DetailRow> rows = new ArrayList<>();
+        rows.add(row("details.frame", Long.toString(t.index())));
+        rows.add(row("details.sinceStart", seconds(t.timeNs() - start)));
+        rows.add(row("details.capturedAt", clock(t.timeNs())));
+        rows.add(row("details.direction", text.text(sender == Side.CLIENT ? "details.clientToServer"
+                : "details.serverToClient")));
+        rows.add(row("details.from", t.src().toString()));
+        rows.add(row("details.to", t.dst().toString()));
+        return new DetailSection(text.format("details.segmentTitle", index + 1, data.size()), rows);
+    }
+
+    private DetailSection header(LadderSegment s, TcpSegment t, NumberMode mode) {
+        List<DetailRow> rows = new ArrayList<>();
+        rows.add(row("details.srcPort", Integer.toString(t.src().port())));
+        rows.add(row("details.dstPort", Integer.toString(t.dst().port())));
+        rows.add(row("details.seq", number(t.seq().value(), s.relativeSeq(), mode)));
+        rows.add(row("details.ack", t.has(TcpFlags.ACK)
+                ? number(t.ack().value(), s.relativeAck(), mode)
+                : text.format("details.ackUnused", t.ack().value())));
+        HeaderExtras h = s.header();
+        rows.add(row("details.dataOffset", h == null ? text.text("details.notDecoded")
+                : text.format("details.dataOffsetValue", h.dataOffsetBytes(), h.dataOffsetBytes() / 4)));
+        rows.add(row("details.reserved", h == null ? text.text("details.notDecoded")
+                : Integer.toBinaryString(h.reservedBits())));
+        rows.add(row("details.flags", text.format("details.flagsValue",
+                String.format("0x%03x", t.flags()), TcpFlags.letters(t.flags()), TcpFlags.names(t.flags()))));
+        rows.add(row("details.window", s.windowBytes() == null || s.windowBytes() == t.window()
+                ? Integer.toString(t.window())
+                : text.format("details.windowScaled", t.window(), s.windowBytes())));
+        rows.add(row("details.checksum", h == null ? text.text("details.notDecoded") : checksum(h)));
+        rows.add(row("details.urgent", Integer.toString(t.urgent())));
+        rows.add(row("details.payload", t.capturedPayloadLength() == t.payloadLength()
+                ? text.format("details.payloadBytes", t.payloadLength())
+                : text.format("details.payloadTruncated", t.payloadLength(), t.capturedPayloadLength())));
+        if (t.malformed() != null) {
+            rows.add(row("details.malformed", t.malformed()));
+        }
+        return new DetailSection(text.text("details.headerTitle"), rows);
+    }
+
+    private String number(long absolute, Long relative, NumberMode mode) {
+        if (relative == null) {
+            return Long.toString(absolute);
+        }
+        return mode == NumberMode.RELATIVE
+                ? text.format("details.relativeFirst", relative, absolute)
+                : text.format("details.absoluteFirst", absolute, relative);
+    }
+
+    private String checksum(HeaderExtras h) {
+        String value = String.format("0x%04x", h.checksum());
+        if (h.checksumValid() == null) {
+            return text.format("details.checksumUnverified", value);
+        }
+        return text.format(h.checksumValid() ? "details.checksumGood" : "details.checksumBad", value);
+    }
+
+    private DetailSection options(TcpSegment t) {
+        List<DetailRow> rows = new ArrayList<>();
+        for (TcpOption o : t.options()) {
+            rows.add(option(o));
+        }
+        return new DetailSection(text.text("details.optionsTitle"), rows);
+    }
+
+    private DetailRow option(TcpOption o) {
+        if (o instanceof TcpOption.MaxSegmentSize m) {
+            return new DetailRow(text.text("option.mss"), text.format("option.mssValue", m.mss()));
+        } else if (o instanceof TcpOption.WindowScale w) {
+            return new DetailRow(text.text("option.ws"),
+                    text.format("option.wsValue", w.shift(), 1L << Math.min(w.shift(), 30)));
+        } else if (o instanceof TcpOption.SackPermitted) {
+            return new DetailRow(text.text("option.sackPermitted"), "");
+        } else if (o instanceof TcpOption.Sack s) {
+            StringBuilder sb = new StringBuilder();
+            for (TcpOption.SackBlock b : s.blocks()) {
+                if (sb.length() > 0) {
+                    sb.append(", ");
+                }
+                sb.append(b.left()).append(':').append(b.right());
+            }
+            return new DetailRow(text.text("option.sack"), sb.toString());
+        } else if (o instanceof TcpOption.Timestamps ts) {
+            return new DetailRow(text.text("option.ts"), text.format("option.tsValue", ts.value(), ts.echoReply()));
+        } else if (o instanceof TcpOption.NoOp) {
+            return new DetailRow(text.text("option.nop"), "");
+        } else if (o instanceof TcpOption.EndOfList) {
+            return new DetailRow(text.text("option.eol"), "");
+        } else if (o instanceof TcpOption.FastOpen f) {
+            return new DetailRow(text.text("option.tfo"), f.cookie().length == 0
+                    ? text.text("option.tfoRequest") : HexFormat.of().formatHex(f.cookie()));
+        } else if (o instanceof TcpOption.Mptcp m) {
+            return new DetailRow(text.text("option.mptcp"), text.format("option.mptcpValue", m.subtype()));
+        } else if (o instanceof TcpOption.Unknown u) {
+            return new DetailRow(text.format("option.unknown", u.kind()),
+                    text.format("option.unknownValue", u.length(), HexFormat.of().formatHex(u.data())));
+        }
+        return new DetailRow(text.format("option.unknown", o.kind()), "");
+    }
+
+    private DetailSection states(LadderSegment s) {
+        List<DetailRow> rows = new ArrayList<>();
+        rows.add(row("details.clientAfter", state(s.clientState(), s.clientReason())));
+        rows.add(row("details.serverAfter", state(s.serverState(), s.serverReason())));
+        return new DetailSection(text.text("details.stateTitle"), rows);
+    }
+
+    private String state(String state, String reason) {
+        if (state == null) {
+            return text.text("state.unknown");
+        }
+        return reason == null ? state : text.format("details.stateChanged", state, reason);
+    }
+
+    private DetailRow row(String key, String value) {
+        return new DetailRow(text.text(key), value);
+    }
+
+    /** Seconds with microseconds, or nanoseconds when the capture has them: {@code +0.000058 s}. */
+    String seconds(long ns) {
+        String sign = ns < 0 ? "-" : "+";
+        long abs = Math.abs(ns);
+        String digits = abs % 1000 == 0
+                ? String.format("%d.%06d", abs / 1_000_000_000L, (abs % 1_000_000_000L) / 1000)
+                : String.format("%d.%09d", abs / 1_000_000_000L, abs % 1_000_000_000L);
+        return text.format("details.seconds", sign + digits);
+    }
+
+    String clock(long ns) {
+        Instant at = Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L));
+        long frac = Math.floorMod(ns, 1_000_000_000L);
+        String fraction = frac % 1000 == 0 ? String.format("%06d", frac / 1000) : String.format("%09d", frac);
+        return CLOCK.format(at.atZone(zone)) + "." + fraction + " "
+                + zone.getDisplayName(TextStyle.SHORT, Locale.getDefault());
+    }
+}

@@ -1,0 +1,97 @@
+package org.tcpladder.app.viewmodel;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.tcpladder.app.layout.NumberMode;
+import org.tcpladder.app.layout.Spacing;
+import org.tcpladder.app.layout.ViewSettings;
+
+/**
+ * The user's view settings: the root font size (zoom; every text size and ladder length derives from
+ * it), relative or absolute numbers, row spacing, and the options of a live session (IPv4 or IPv6,
+ * step-by-step or run).
+ */
+public final class SettingsViewModel {
+    /** Default root font size in pixels: large, for a classroom's back row. */
+    public static final double DEFAULT_FONT_SIZE = 16;
+    public static final double MIN_FONT_SIZE = 10;
+    public static final double MAX_FONT_SIZE = 40;
+    static final double ZOOM_STEP = 2;
+
+    private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(this, "fontSize", DEFAULT_FONT_SIZE);
+    private final ObjectProperty<NumberMode> numbers = new SimpleObjectProperty<>(this, "numbers", NumberMode.RELATIVE);
+    private final ObjectProperty<Spacing> spacing = new SimpleObjectProperty<>(this, "spacing", Spacing.ORDER);
+    private final BooleanProperty ipv6 = new SimpleBooleanProperty(this, "ipv6", false);
+    private final BooleanProperty stepMode = new SimpleBooleanProperty(this, "stepMode", true);
+    private final ReadOnlyObjectWrapper<ViewSettings> viewSettings = new ReadOnlyObjectWrapper<>(this, "viewSettings");
+
+    public SettingsViewModel() {
+        fontSize.addListener((o, a, b) -> updateViewSettings());
+        numbers.addListener((o, a, b) -> updateViewSettings());
+        spacing.addListener((o, a, b) -> updateViewSettings());
+        updateViewSettings();
+    }
+
+    private void updateViewSettings() {
+        NumberMode n = numbers.get() == null ? NumberMode.RELATIVE : numbers.get();
+        Spacing s = spacing.get() == null ? Spacing.ORDER : spacing.get();
+        viewSettings.set(new ViewSettings(s, n, fontSize.get()));
+    }
+
+    public void zoomIn() {
+        setFontSize(fontSize.get() + ZOOM_STEP);
+    }
+
+    public void zoomOut() {
+        setFontSize(fontSize.get() - ZOOM_STEP);
+    }
+
+    public void resetZoom() {
+        setFontSize(DEFAULT_FONT_SIZE);
+    }
+
+    public void setFontSize(double px) {
+        fontSize.set(Math.max(MIN_FONT_SIZE, Math.min(MAX_FONT_SIZE, px)));
+    }
+
+    public ReadOnlyDoubleProperty fontSizeProperty() {
+        return fontSize.getReadOnlyProperty();
+    }
+
+    public double getFontSize() {
+        return fontSize.get();
+    }
+
+    public ObjectProperty<NumberMode> numbersProperty() {
+        return numbers;
+    }
+
+    public ObjectProperty<Spacing> spacingProperty() {
+        return spacing;
+    }
+
+    /** Live sessions over ::1 instead of 127.0.0.1. */
+    public BooleanProperty ipv6Property() {
+        return ipv6;
+    }
+
+    /** Live sessions pause before each socket call (step) or run through (run). */
+    public BooleanProperty stepModeProperty() {
+        return stepMode;
+    }
+
+    /** Spacing, numbers and font size together, as the ladder layout takes them. */
+    public ReadOnlyObjectProperty<ViewSettings> viewSettingsProperty() {
+        return viewSettings.getReadOnlyProperty();
+    }
+
+    public ViewSettings getViewSettings() {
+        return viewSettings.get();
+    }
+}

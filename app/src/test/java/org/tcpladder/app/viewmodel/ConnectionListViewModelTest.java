@@ -1,0 +1,47 @@
+package org.tcpladder.app.viewmodel;
+
+import org.junit.jupiter.api.Test;
+import org.tcpladder.app.TestLadders;
+import org.tcpladder.app.demo.SyntheticEchoSession;
+import org.tcpladder.app.load.ConnectionEntry;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ConnectionListViewModelTest {
+    private final ConnectionListViewModel model = new ConnectionListViewModel();
+    private final ConnectionEntry v4 = ConnectionEntry.of(null, TestLadders.echo());
+    private final ConnectionEntry v6 = ConnectionEntry.of("demo", SyntheticEchoSession.build(TestLadders.TEXT, true));
+
+    @Test
+    void newConnectionsSelectTheFirst() {
+        model.setConnections(List.of(v4, v6), "x.pcap");
+        assertEquals(v4, model.selectedProperty().get());
+        assertEquals("x.pcap", model.summaryProperty().get());
+        model.setConnections(List.of(), "empty.pcap");
+        assertNull(model.selectedProperty().get());
+    }
+
+    @Test
+    void filterKeepsConnectionsMatchingEveryWord() {
+        model.setConnections(List.of(v4, v6), "");
+        model.filterProperty().set("::1");
+        assertEquals(List.of(v6), model.visible());
+        model.filterProperty().set("9000 127.0.0.1");
+        assertEquals(List.of(v4), model.visible());
+        model.filterProperty().set("DEMO");
+        assertEquals(List.of(v6), model.visible());
+        model.filterProperty().set("  ");
+        assertEquals(2, model.visible().size());
+        model.filterProperty().set("8080");
+        assertEquals(0, model.visible().size());
+    }
+
+    @Test
+    void entriesCountSegmentsAndPayloadBytes() {
+        assertEquals(11, v4.segmentCount());
+        assertEquals(12, v4.payloadBytes());
+    }
+}
