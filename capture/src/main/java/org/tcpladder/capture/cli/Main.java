@@ -20,6 +20,8 @@ public final class Main {
 
     static {
         register(new VersionCommand());
+        register(new PrintCommand());
+        register(new ConnectionsCommand());
     }
 
     private static void register(Command c) {

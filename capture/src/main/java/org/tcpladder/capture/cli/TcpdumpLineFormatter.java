@@ -1,0 +1,317 @@
+package org.tcpladder.capture.cli;
+
+import org.tcpladder.capture.decode.DecodedPacket;
+import org.tcpladder.capture.decode.Layer;
+import org.tcpladder.capture.decode.LinkTypes;
+import org.tcpladder.capture.decode.PacketKind;
+import org.tcpladder.capture.tcp.TcpFlags;
+
+/**
+ * Writes one line per TCP packet exactly as {@code tcpdump -nn -tt [-S] -r FILE} (tcpdump 4.99)
+ * does, up to and including {@code length N}. tcpdump goes on after that for some ports (HTTP on
+ * 80, SMTP, BGP, DNS...); that application-layer dissection is out of scope and is not written.
+ *
+ * <p>The line is formatted straight from the frame's bytes into an {@link AsciiBuffer}. tcpdump's
+ * quirks are kept on purpose because the output must match byte for byte: the flag letters in the
+ * order F S R P . U E W (the AE bit is not shown), relative numbers from its conversation table
+ * ({@link TcpdumpRelativeNumbers}), the option walk that steps over the length it expects rather than
+ * the length the option gives, and the messages for bad or truncated headers ("[bad opt]",
+ * " [|tcp]", "truncated-ip - N bytes missing! ").
+ */
+final class TcpdumpLineFormatter {
+    private static final String[] SLL_PACKET_TYPES = {"In", "B", "M", "P", "Out"};
+
+    private final AsciiBuffer out;
+    private final boolean absolute;
+    private final int timeDigits;
+    private final InterfaceNames interfaceNames = new InterfaceNames();
+    private final TcpdumpRelativeNumbers relative = new TcpdumpRelativeNumbers();
+    private final TcpdumpOptionFormatter options;
+
+    /**
+     * @param absolute   tcpdump's -S: absolute sequence numbers
+     * @param timeDigits 6 (microseconds) or 9 (nanoseconds)
+     */
+    TcpdumpLineFormatter(AsciiBuffer out, boolean absolute, int timeDigits) {
+        this.out = out;
+        this.absolute = absolute;
+        this.timeDigits = timeDigits;
+        this.options = new TcpdumpOptionFormatter(out);
+    }
+
+    /** Whether {@code print} shows this packet: TCP segments, TCP fragments, and TCP headers it cannot fully decode. */
+    static boolean isPrinted(DecodedPacket p) {
+        PacketKind k = p.kind();
+        return k == PacketKind.TCP || k == PacketKind.TCP_FRAGMENT
+                || (k == PacketKind.MALFORMED && p.problemLayer() == Layer.TCP);
+    }
+
+    /**
+     * Updates tcpdump's relative-number table for a packet that is not printed (it sees every packet,
+     * so filtering a connection must not change the numbers of the others).
+     */
+    void observe(DecodedPacket p) {
+        if (absolute || p.kind() == PacketKind.TCP_FRAGMENT || p.usableEnd() - p.l4Start() < 20) {
+            return;
+        }
+        int start = p.l4Start();
+        int flags = p.u8(start + 13);
+        if ((p.u8(start + 12) >>> 4) * 4 >= 20 && (flags & TcpFlags.ACK) != 0) {
+            relative.update(p, p.u32(start + 4), p.u32(start + 8), flags);
+        }
+    }
+
+    /** Writes the line for {@code p} (one that {@link #isPrinted} accepts), with its newline. */
+    void format(DecodedPacket p) {
+        timestamp(p.timeNs());
+        if (p.linkType() == LinkTypes.LINUX_SLL2) {
+            // tcpdump prints "%-5s %-3s " (interface name, packet type) for cooked v2 frames.
+            out.padded(interfaceNames.name(p.sllInterfaceIndex()), 5).ch(' ');
+            int t = p.sllPacketType();
+            out.padded(t >= 0 && t < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[t] : "?", 3).ch(' ');
+        }
+        if (p.ipVersion() == 4) {
+            ipv4(p);
+        } else {
+            ipv6(p);
+        }
+        out.newline();
+    }
+
+    private void timestamp(long timeNs) {
+        long sec = Math.floorDiv(timeNs, 1_000_000_000L);
+        long ns = Math.floorMod(timeNs, 1_000_000_000L);
+        out.num(sec).ch('.');
+        if (timeDigits == 9) {
+            out.zeroPadded(ns, 9);
+        } else {
+            out.zeroPadded(ns / 1000, 6);
+        }
+        out.ch(' ');
+    }
+
+    // ---------------------------------------------------------------- IPv4
+
+    private void ipv4(DecodedPacket p) {
+        out.str("IP ");
+        int missing = p.ipBytesMissing();
+        if (missing > 0) {
+            out.str("truncated-ip - ").num(missing).str(" bytes missing! ");
+        }
+        int start = p.ipStart();
+        if (p.kind() == PacketKind.TCP_FRAGMENT) {
+            addresses(p).str(": ip-proto-").num(p.ipProtocol());
+            return;
+        }
+        boolean tcpInHeader = p.u8(start + 9) == 6;
+        if (!tcpInHeader) {
+            // Authentication header between IPv4 and TCP.
+            addresses(p).str(": ");
+            authenticationHeader(p, start + (p.u8(start) & 0x0F) * 4);
+        }
+        tcp(p, tcpInHeader);
+    }
+
+    // ---------------------------------------------------------------- IPv6
+
+    private void ipv6(DecodedPacket p) {
+        out.str("IP6 ");
+        int missing = p.ipBytesMissing();
+        if (missing > 0) {
+            out.str("truncated-ip6 - ").num(missing).str(" bytes missing!");
+        }
+        int start = p.ipStart();
+        int next = p.u8(start + 6);
+        int at = start + 40;
+        boolean tcpFirst = next == 6;
+        if (!tcpFirst) {
+            addresses(p).str(": ");
+        }
+        while (next != 6) {
+            switch (next) {
+                case 0 -> out.str("HBH ");
+                case 60 -> out.str("DSTOPT ");
+                case 43 -> {
+                    if (!routingHeader(p, at)) {
+                        return;
+                    }
+                }
+                case 44 -> {
+                    int offset = p.u16(at + 2) & 0xFFF8;
+                    out.str("frag (").num(offset).ch('|').num(p.ipEnd() - at - 8).ch(')');
+                    if (offset != 0) {
+                        return;
+                    }
+                    out.ch(' ');
+                }
+                case 51 -> authenticationHeader(p, at);
+                default -> {
+                    return;
+                }
+            }
+            int length = switch (next) {
+                case 44 -> 8;
+                case 51 -> (p.u8(at + 1) + 2) * 4;
+                default -> (p.u8(at + 1) + 1) * 8;
+            };
+            next = p.u8(at);
+            at += length;
+        }
+        tcp(p, tcpFirst);
+    }
+
+    /** tcpdump's RT6 text; false when tcpdump stops the line there (unknown type, bad length). */
+    private boolean routingHeader(DecodedPacket p, int at) {
+        int len = p.u8(at + 1);
+        int type = p.u8(at + 2);
+        out.str("RT6 (len=").num(len).str(", type=").num(type);
+        if (type == 0) {
+            out.str(" [Deprecated]");
+        }
+        out.str(", segleft=").num(p.u8(at + 3));
+        switch (type) {
+            case 0, 2 -> {
+                int reserved = p.u32(at + 4);
+                if (reserved != 0) {
+                    out.str(", rsv=0x").hex(reserved & 0xFFFF_FFFFL);
+                }
+                if (len % 2 == 1) {
+                    out.str(" (invalid length ").num(len).str(") (invalid)");
+                    return false;
+                }
+            }
+            case 4 -> {
+                out.str(", last-entry=").num(p.u8(at + 4));
+                int flags = p.u8(at + 5);
+                if (flags != 0) {
+                    out.str(", flags=0x").hex(flags);
+                }
+                out.str(", tag=").hex(p.u16(at + 6));
+                if (len % 2 == 1) {
+                    out.str(" (invalid length ").num(len).str(") (invalid)");
+                    return false;
+                }
+            }
+            default -> {
+                out.str(" (unknown type) (invalid)");
+                return false;
+            }
+        }
+        for (int i = 0; i < len / 2; i++) {
+            int a = at + 8 + 16 * i;
+            out.str(", [").num(i).ch(']').ipv6(p.u64(a), p.u64(a + 8));
+        }
+        out.str(") ");
+        return true;
+    }
+
+    private void authenticationHeader(DecodedPacket p, int at) {
+        int len = (p.u8(at + 1) + 2) * 4;
+        out.str("AH(spi=0x").hexPadded(p.u32(at + 4) & 0xFFFF_FFFFL, 8)
+                .str(",seq=0x").hex(p.u32(at + 8) & 0xFFFF_FFFFL).str(",icv=0x");
+        for (int i = 12; i < len; i++) {
+            out.hex2(p.u8(at + i));
+        }
+        out.str("): ");
+    }
+
+    private AsciiBuffer addresses(DecodedPacket p) {
+        address(p, p.srcHi(), p.srcLo());
+        out.str(" > ");
+        address(p, p.dstHi(), p.dstLo());
+        return out;
+    }
+
+    private void address(DecodedPacket p, long hi, long lo) {
+        if (p.ipVersion() == 4) {
+            out.ipv4(lo);
+        } else {
+            out.ipv6(hi, lo);
+        }
+    }
+
+    // ---------------------------------------------------------------- TCP
+
+    /** tcp_print: {@code withAddresses} is false when an extension header came between IP and TCP. */
+    private void tcp(DecodedPacket p, boolean withAddresses) {
+        int start = p.l4Start();
+        int usable = p.usableEnd() - start;
+        int length = p.ipEnd() - start;
+        if (usable < 4) {
+            addresses(p).str(": [|tcp]");
+            return;
+        }
+        int sport = p.u16(start);
+        int dport = p.u16(start + 2);
+        if (withAddresses) {
+            address(p, p.srcHi(), p.srcLo());
+            out.ch('.').num(sport).str(" > ");
+            address(p, p.dstHi(), p.dstLo());
+            out.ch('.').num(dport).str(": ");
+        } else {
+            out.num(sport).str(" > ").num(dport).str(": ");
+        }
+        if (usable < 20) {
+            out.str(" [|tcp]");
+            return;
+        }
+        int hlen = (p.u8(start + 12) >>> 4) * 4;
+        if (hlen < 20) {
+            out.str(" tcp ").u32(length - hlen).str(" [bad hdr length ").num(hlen).str(" - too short, < 20]");
+            return;
+        }
+        int seq = p.u32(start + 4);
+        int ack = p.u32(start + 8);
+        int win = p.u16(start + 14);
+        int urp = p.u16(start + 18);
+        int flags = p.u8(start + 13);
+        out.str("Flags [");
+        flagLetters(flags);
+        out.ch(']');
+        int sackBase = 0;
+        if (!absolute && (flags & TcpFlags.ACK) != 0) {
+            relative.update(p, seq, ack, flags);
+            seq = relative.seq;
+            ack = relative.ack;
+            sackBase = relative.sackBase;
+        }
+        if (hlen > length) {
+            out.str(" [bad hdr length ").num(hlen).str(" - too long, > ").num(length).ch(']');
+            return;
+        }
+        length -= hlen;
+        if (length > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0) {
+            out.str(", seq ").u32(seq);
+            if (length > 0) {
+                out.ch(':').u32(seq + length);
+            }
+        }
+        if ((flags & TcpFlags.ACK) != 0) {
+            out.str(", ack ").u32(ack);
+        }
+        out.str(", win ").num(win);
+        if ((flags & TcpFlags.URG) != 0) {
+            out.str(", urg ").num(urp);
+        }
+        if (hlen > 20 && !options.format(p, start + 20, hlen - 20, flags, sackBase)) {
+            return;
+        }
+        out.str(", length ").num(length);
+    }
+
+    /** tcpdump's letters in its table order: F S R P . U E W, "none" for no bits (AE is not shown). */
+    private void flagLetters(int flags) {
+        if ((flags & 0xFF) == 0) {
+            out.str("none");
+            return;
+        }
+        if ((flags & TcpFlags.FIN) != 0) out.ch('F');
+        if ((flags & TcpFlags.SYN) != 0) out.ch('S');
+        if ((flags & TcpFlags.RST) != 0) out.ch('R');
+        if ((flags & TcpFlags.PSH) != 0) out.ch('P');
+        if ((flags & TcpFlags.ACK) != 0) out.ch('.');
+        if ((flags & TcpFlags.URG) != 0) out.ch('U');
+        if ((flags & TcpFlags.ECE) != 0) out.ch('E');
+        if ((flags & TcpFlags.CWR) != 0) out.ch('W');
+    }
+}
