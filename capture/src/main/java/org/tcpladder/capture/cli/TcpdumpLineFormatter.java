@@ -129,7 +129,14 @@ final class TcpdumpLineFormatter {
         }
         while (next != 6) {
             switch (next) {
-                case 0 -> out.str("HBH ");
+                case 0 -> {
+                    out.str("HBH ");
+                    // tcpdump checks hop-by-hop options even without -v (destination options only with -v)
+                    if (!ipv6OptionsAccepted(p, at + 2, (p.u8(at + 1) + 1) * 8 - 2)) {
+                        out.str(" [|hbhopt]");
+                        return;
+                    }
+                }
                 case 60 -> out.str("DSTOPT ");
                 case 43 -> {
                     if (!routingHeader(p, at)) {
@@ -144,7 +151,16 @@ final class TcpdumpLineFormatter {
                     }
                     out.ch(' ');
                 }
-                case 51 -> authenticationHeader(p, at);
+                case 51 -> {
+                    authenticationHeader(p, at);
+                    // After AH tcpdump looks only for a transport protocol, not for more IPv6 headers.
+                    int after = p.u8(at);
+                    if (after != 6) {
+                        int length = (p.u8(at + 1) + 2) * 4;
+                        out.str(" ip-proto-").num(after).ch(' ').num(p.ipEnd() - at - length);
+                        return;
+                    }
+                }
                 default -> {
                     return;
                 }
@@ -158,6 +174,78 @@ final class TcpdumpLineFormatter {
             at += length;
         }
         tcp(p, tcpFirst);
+    }
+
+    /**
+     * tcpdump's check of the options in a hop-by-hop options header (RFC 8200 section
+     * 4.2: type, length, data; Pad1 is one octet): an option running past the header, or a router
+     * alert, jumbo payload or home address option of the wrong length, stops the line. Without -v
+     * only the complaints are written.
+     */
+    private boolean ipv6OptionsAccepted(DecodedPacket p, int start, int len) {
+        int optlen;
+        for (int i = 0; i < len; i += optlen) {
+            int type = p.u8(start + i);
+            if (type == 0) {
+                optlen = 1;
+            } else if (i + 1 < len) {
+                optlen = p.u8(start + i + 1) + 2;
+            } else {
+                return false;
+            }
+            if (i + optlen > len) {
+                return false;
+            }
+            int left = len - i;
+            switch (type) {
+                case 0 -> {
+                    // Pad1
+                }
+                case 1 -> {
+                    if (left < 2) {
+                        out.str("(padn: trunc)");
+                        return false;
+                    }
+                }
+                case 5 -> {
+                    if (left < 4) {
+                        out.str("(rtalert: trunc)");
+                        return false;
+                    }
+                    if (p.u8(start + i + 1) != 2) {
+                        out.str("(rtalert: invalid len ").num(p.u8(start + i + 1)).ch(')');
+                        return false;
+                    }
+                }
+                case 0xC2 -> {
+                    if (left < 6) {
+                        out.str("(jumbo: trunc)");
+                        return false;
+                    }
+                    if (p.u8(start + i + 1) != 4) {
+                        out.str("(jumbo: invalid len ").num(p.u8(start + i + 1)).ch(')');
+                        return false;
+                    }
+                }
+                case 0xC9 -> {
+                    if (left < 18) {
+                        out.str("(homeaddr: trunc)");
+                        return false;
+                    }
+                    if (p.u8(start + i + 1) < 16) {
+                        out.str("(homeaddr: invalid len ").num(p.u8(start + i + 1)).ch(')');
+                        return false;
+                    }
+                }
+                default -> {
+                    if (left < 2) {
+                        out.str("(type ").num(type).str(": trunc)");
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** tcpdump's RT6 text; false when tcpdump stops the line there (unknown type, bad length). */
@@ -207,7 +295,12 @@ final class TcpdumpLineFormatter {
 
     private void authenticationHeader(DecodedPacket p, int at) {
         int len = (p.u8(at + 1) + 2) * 4;
-        out.str("AH(spi=0x").hexPadded(p.u32(at + 4) & 0xFFFF_FFFFL, 8)
+        out.str("AH(");
+        int reserved = p.u16(at + 2);
+        if (reserved != 0) {
+            out.str("reserved=0x").hex(reserved).str("[MustBeZero],");
+        }
+        out.str("spi=0x").hexPadded(p.u32(at + 4) & 0xFFFF_FFFFL, 8)
                 .str(",seq=0x").hex(p.u32(at + 8) & 0xFFFF_FFFFL).str(",icv=0x");
         for (int i = 12; i < len; i++) {
             out.hex2(p.u8(at + i));

@@ -31,6 +31,8 @@ final class TcpdumpOptionFormatter {
      */
     boolean format(DecodedPacket packet, int start, int length, int tcpFlags, int sackBase) {
         this.p = packet;
+        // tcpdump names truncation after the protocol printing last: "mptcp" once an MPTCP option ran
+        String protocol = "tcp";
         int snapEnd = packet.usableEnd();
         int cp = start;
         int hlen = length;
@@ -104,7 +106,11 @@ final class TcpdumpOptionFormatter {
                 case 19 -> { // TCP MD5 signature (RFC 2385); tcpdump cannot check it without -M
                     datalen = 16;
                     if ((stop = check(datalen, hlen, cp, snapEnd)) != Stop.NONE) break loop;
-                    out.str(" shared secret not supplied with -M, can't check - ");
+                    // tcpdump checks the signature only when the whole segment was captured
+                    int tcpStart = start - 20;
+                    int payloadEnd = tcpStart + (p.ipEnd() - tcpStart);
+                    out.str(payloadEnd > snapEnd ? " snaplen too short, can't check - "
+                            : " shared secret not supplied with -M, can't check - ");
                     for (int i = 0; i < 16; i++) {
                         out.hex2(p.u8(cp + i));
                     }
@@ -144,6 +150,7 @@ final class TcpdumpOptionFormatter {
                 case 30 -> { // MPTCP
                     datalen = len - 2;
                     if ((stop = check(datalen, hlen, cp, snapEnd)) != Stop.NONE) break loop;
+                    protocol = "mptcp";
                     if (!mptcp(cp - 2, len, tcpFlags)) {
                         stop = Stop.BAD;
                         break loop;
@@ -201,14 +208,14 @@ final class TcpdumpOptionFormatter {
                 return false;
             }
             case TRUNCATED -> {
-                out.str(" [|tcp]");
+                out.str(" [|").str(protocol).ch(']');
                 if (separator != 0) {
                     out.ch('>');
                 }
                 return false;
             }
             case TRUNCATED_HARD -> {
-                out.str(" [|tcp]");
+                out.str(" [|").str(protocol).ch(']');
                 return false;
             }
             default -> {
