@@ -25,10 +25,14 @@ final class AsciiBuffer {
         this(null, 256);
     }
 
-    private void ensure(int n) {
-        if (len + n <= buf.length) {
-            return;
+    /** Room for {@code n} more bytes; the check is inlined everywhere, the work is not. */
+    void ensure(int n) {
+        if (len + n > buf.length) {
+            makeRoom(n);
         }
+    }
+
+    private void makeRoom(int n) {
         if (out != null) {
             flush();
             if (n <= buf.length) {
@@ -36,6 +40,14 @@ final class AsciiBuffer {
             }
         }
         buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+    }
+
+    /** Appends {@code n} bytes of {@code b} from {@code off} (cached text). */
+    AsciiBuffer bytes(byte[] b, int off, int n) {
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+        return this;
     }
 
     void flush() {
@@ -70,12 +82,13 @@ final class AsciiBuffer {
         return this;
     }
 
+    /** ASCII text (Latin-1 strings are copied as they are stored: one array copy). */
+    @SuppressWarnings("deprecation")
     AsciiBuffer str(String s) {
         int n = s.length();
         ensure(n);
-        for (int i = 0; i < n; i++) {
-            buf[len++] = (byte) s.charAt(i);
-        }
+        s.getBytes(0, n, buf, len);
+        len += n;
         return this;
     }
 
@@ -98,38 +111,83 @@ final class AsciiBuffer {
         if (v < 0) {
             return str(Long.toUnsignedString(v));
         }
-        ensure(20);
-        if (v < 10) {
-            buf[len++] = (byte) ('0' + v);
-            return this;
+        if (v <= Integer.MAX_VALUE) {
+            return num((int) v);
         }
-        int digits = digits(v);
-        int end = len + digits;
-        for (int i = end - 1; i >= len; i--) {
-            buf[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
+        long high = v / 1_000_000_000L;
+        num(high);
+        return zeroPadded((int) (v - high * 1_000_000_000L), 9);
+    }
+
+    /** A non-negative int in decimal, two digits per division. */
+    AsciiBuffer num(int v) {
+        ensure(10);
+        int end = len + digits(v);
+        writeDigits(v, end);
         len = end;
         return this;
     }
 
-    /** {@code v} in decimal with leading zeros to {@code width} digits ({@code %06u}). */
+    /** {@code v} (0 .. 999999999) with leading zeros to {@code width} digits ({@code %06u}). */
     AsciiBuffer zeroPadded(long v, int width) {
-        ensure(width + 20);
-        int digits = digits(v);
-        for (int i = digits; i < width; i++) {
-            buf[len++] = '0';
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            String s = Long.toUnsignedString(v);
+            for (int i = s.length(); i < width; i++) {
+                ch('0');
+            }
+            return str(s);
         }
-        return num(v);
+        int iv = (int) v;
+        int digits = digits(iv);
+        int n = Math.max(width, digits);
+        ensure(n);
+        int end = len + n;
+        for (int i = len; i < end - digits; i++) {
+            buf[i] = '0';
+        }
+        writeDigits(iv, end);
+        len = end;
+        return this;
     }
 
-    private static int digits(long v) {
-        int d = 1;
-        while (v >= 10) {
-            v /= 10;
-            d++;
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
         }
-        return d;
+    }
+
+    /** Writes the digits of {@code v} so that the last one is at {@code end - 1}. */
+    private void writeDigits(int v, int end) {
+        int pos = end;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            buf[--pos] = PAIRS[2 * r + 1];
+            buf[--pos] = PAIRS[2 * r];
+            v = q;
+        }
+        if (v >= 10) {
+            buf[--pos] = PAIRS[2 * v + 1];
+            buf[--pos] = PAIRS[2 * v];
+        } else {
+            buf[--pos] = (byte) ('0' + v);
+        }
+    }
+
+    private static int digits(int v) {
+        if (v < 10) return 1;
+        if (v < 100) return 2;
+        if (v < 1000) return 3;
+        if (v < 10000) return 4;
+        if (v < 100000) return 5;
+        if (v < 1000000) return 6;
+        if (v < 10000000) return 7;
+        if (v < 100000000) return 8;
+        if (v < 1000000000) return 9;
+        return 10;
     }
 
     /** Two lower-case hex digits ({@code %02x}). */
@@ -163,9 +221,34 @@ final class AsciiBuffer {
 
     /** Dotted quad of the low 32 bits. */
     AsciiBuffer ipv4(long a) {
-        num((a >>> 24) & 0xFF).ch('.').num((a >>> 16) & 0xFF).ch('.').num((a >>> 8) & 0xFF).ch('.').num(a & 0xFF);
-        return this;
+        int address = (int) a;
+        int slot = (address * 0x9E3779B1 >>> (32 - IPV4_CACHE_BITS)) * 16;
+        if (ipv4Keys[slot / 16] != address || ipv4Text[slot + 15] == 0) {
+            // not cached: format into the slot (a capture has few distinct addresses)
+            int p = slot;
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                int octet = (address >>> shift) & 0xFF;
+                if (octet >= 100) {
+                    ipv4Text[p++] = (byte) ('0' + octet / 100);
+                }
+                if (octet >= 10) {
+                    ipv4Text[p++] = (byte) ('0' + octet / 10 % 10);
+                }
+                ipv4Text[p++] = (byte) ('0' + octet % 10);
+                if (shift > 0) {
+                    ipv4Text[p++] = '.';
+                }
+            }
+            ipv4Text[slot + 15] = (byte) (p - slot);
+            ipv4Keys[slot / 16] = address;
+        }
+        return bytes(ipv4Text, slot, ipv4Text[slot + 15]);
     }
+
+    private static final int IPV4_CACHE_BITS = 10;
+    /** Direct-mapped cache of address texts: 16 bytes a slot, the last one holding the length. */
+    private final byte[] ipv4Text = new byte[16 << IPV4_CACHE_BITS];
+    private final int[] ipv4Keys = new int[1 << IPV4_CACHE_BITS];
 
     /**
      * An IPv6 address as inet_ntop writes it (RFC 5952: lower case, no leading zeros, the longest

@@ -38,7 +38,7 @@ final class ConnectionsCommand implements Command {
         int digits;
         try (PacketSource source = CaptureFiles.open(cl.file)) {
             digits = source.precision().digits();
-            PacketDecoder decoder = new PacketDecoder();
+            PacketDecoder decoder = new PacketDecoder(false);
             RawPacket raw = new RawPacket();
             try {
                 while (source.next(raw)) {

@@ -51,7 +51,7 @@ final class PrintCommand implements Command {
             AsciiBuffer buf = new AsciiBuffer(out, 1 << 16);
             TcpdumpLineFormatter formatter = new TcpdumpLineFormatter(buf, cl.absolute, source.precision().digits());
             ConnectionTable table = cl.stream >= 0 ? new ConnectionTable() : null;
-            PacketDecoder decoder = new PacketDecoder();
+            PacketDecoder decoder = new PacketDecoder(false);
             RawPacket raw = new RawPacket();
             try {
                 while (source.next(raw)) {

@@ -27,6 +27,8 @@ final class TcpdumpLineFormatter {
     private final InterfaceNames interfaceNames = new InterfaceNames();
     private final TcpdumpRelativeNumbers relative = new TcpdumpRelativeNumbers();
     private final TcpdumpOptionFormatter options;
+    private long cachedSecond = Long.MIN_VALUE;
+    private byte[] secondText;
 
     /**
      * @param absolute   tcpdump's -S: absolute sequence numbers
@@ -81,7 +83,14 @@ final class TcpdumpLineFormatter {
     private void timestamp(long timeNs) {
         long sec = Math.floorDiv(timeNs, 1_000_000_000L);
         long ns = Math.floorMod(timeNs, 1_000_000_000L);
-        out.num(sec).ch('.');
+        if (sec != cachedSecond) {
+            // packets come many to a second: keep the text of the seconds
+            AsciiBuffer text = new AsciiBuffer();
+            text.num(sec).ch('.');
+            secondText = text.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            cachedSecond = sec;
+        }
+        out.bytes(secondText, 0, secondText.length);
         if (timeDigits == 9) {
             out.zeroPadded(ns, 9);
         } else {

@@ -30,6 +30,91 @@ final class TcpdumpOptionFormatter {
      * @return false when tcpdump ends the line inside the options (no {@code , length} follows)
      */
     boolean format(DecodedPacket packet, int start, int length, int tcpFlags, int sackBase) {
+        // Nearly every segment carries only the everyday options; a small loop writes those, and the
+        // full walk (kept out of the hot path so that the JIT compiles little) redoes anything else.
+        out.ensure(4096);
+        int mark = out.length();
+        int common = common(packet, start, length, sackBase);
+        if (common != UNHANDLED) {
+            return common == DONE;
+        }
+        out.truncate(mark);
+        return full(packet, start, length, tcpFlags, sackBase);
+    }
+
+    private static final int DONE = 1;
+    private static final int UNHANDLED = 2;
+
+    /**
+     * The walk for EOL, NOP, MSS, window scale, SACK-permitted and timestamps with their proper
+     * lengths, fully captured: {@link #DONE}, or {@link #UNHANDLED} for anything else.
+     */
+    private int common(DecodedPacket p, int start, int length, int sackBase) {
+        int end = start + length;
+        if (end > p.usableEnd()) {
+            return UNHANDLED;
+        }
+        out.str(", options [");
+        int cp = start;
+        boolean first = true;
+        while (cp < end) {
+            int opt = p.u8(cp);
+            if (!first) {
+                out.ch(',');
+            }
+            first = false;
+            if (opt == 1) {
+                out.str("nop");
+                cp++;
+                continue;
+            }
+            if (opt == 0) {
+                out.str("eol");
+                break;
+            }
+            if (cp + 1 >= end) {
+                return UNHANDLED;
+            }
+            int len = p.u8(cp + 1);
+            if (len > end - cp) {
+                return UNHANDLED;
+            }
+            switch (opt) {
+                case 2 -> {
+                    if (len != 4) return UNHANDLED;
+                    out.str("mss ").num(p.u16(cp + 2));
+                }
+                case 3 -> {
+                    if (len != 3) return UNHANDLED;
+                    out.str("wscale ").num(p.u8(cp + 2));
+                }
+                case 4 -> {
+                    if (len != 2) return UNHANDLED;
+                    out.str("sackOK");
+                }
+                case 8 -> {
+                    if (len != 10) return UNHANDLED;
+                    out.str("TS val ").u32(p.u32(cp + 2)).str(" ecr ").u32(p.u32(cp + 6));
+                }
+                case 5 -> {
+                    if (len < 10 || (len - 2) % 8 != 0) return UNHANDLED;
+                    out.str("sack ").num((len - 2) / 8).ch(' ');
+                    for (int i = cp + 2; i < cp + len; i += 8) {
+                        out.ch('{').u32(p.u32(i) - sackBase).ch(':').u32(p.u32(i + 4) - sackBase).ch('}');
+                    }
+                }
+                default -> {
+                    return UNHANDLED;
+                }
+            }
+            cp += len;
+        }
+        out.ch(']');
+        return DONE;
+    }
+
+    /** The whole of tcpdump's option walk, for every kind and every fault. */
+    private boolean full(DecodedPacket packet, int start, int length, int tcpFlags, int sackBase) {
         this.p = packet;
         // tcpdump names truncation after the protocol printing last: "mptcp" once an MPTCP option ran
         String protocol = "tcp";

@@ -68,6 +68,7 @@ public final class DecodedPacket {
     PacketKind kind;
     Layer problemLayer;
     String problem;
+    boolean checkOptions = true;
 
     void reset() {
         linkHeaderLength = 0;

@@ -12,6 +12,21 @@ import org.tcpladder.capture.source.RawPacket;
  */
 public final class PacketDecoder {
     private final DecodedPacket packet = new DecodedPacket();
+    private final boolean checkOptions;
+
+    /** A decoder that checks every TCP option (a bad one becomes the packet's problem note). */
+    public PacketDecoder() {
+        this(true);
+    }
+
+    /**
+     * @param checkOptions false to skip the strict walk of the TCP options: faster, for callers that
+     *                     never look at the options' problem note (counting connections, printing
+     *                     the way tcpdump does)
+     */
+    public PacketDecoder(boolean checkOptions) {
+        this.checkOptions = checkOptions;
+    }
 
     /**
      * Decodes {@code raw} (its bytes are read, never changed).
@@ -32,6 +47,7 @@ public final class PacketDecoder {
         p.bigEndian = DecodedPacket.isBigEndian(raw.buffer);
         p.frameStart = raw.position;
         p.frameEnd = raw.position + raw.capturedLength;
+        p.checkOptions = checkOptions;
 
         int version = LinkLayerDecoder.decode(p);
         if (version == LinkLayerDecoder.NONE) {

@@ -47,7 +47,7 @@ final class TcpHeaderDecoder {
             return;
         }
         p.kind = PacketKind.TCP;
-        if (headerLength > 20) {
+        if (headerLength > 20 && p.checkOptions) {
             String bad = TcpOptionReader.read(p.buffer, p.bigEndian, start + 20, headerLength - 20, null);
             if (bad != null && p.problem == null) {
                 p.problemLayer = Layer.TCP;
