@@ -44,13 +44,14 @@ public final class Tcpdump {
     }
 
     /**
-     * Starts {@code tcpdump -i IFACE --immediate-mode -U -w FILE [extra] FILTER} and waits until it is
+     * Starts {@code tcpdump -i IFACE -B 32768 --immediate-mode -U -w FILE [extra] FILTER} and waits until it is
      * capturing. Immediate mode matters: otherwise the kernel hands packets over in blocks with a
      * one-second timeout and the last block is lost when tcpdump is stopped.
      */
     public static Capture capture(String iface, Path file, String filter, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("tcpdump", "-i", iface, "--immediate-mode", "-U", "-w",
-                file.toString()));
+        // A 32 MiB kernel buffer: loopback segments are up to 64 KiB and the default buffer drops them.
+        List<String> cmd = new ArrayList<>(List.of("tcpdump", "-i", iface, "-B", "32768", "--immediate-mode", "-U",
+                "-w", file.toString()));
         cmd.addAll(List.of(extra));
         cmd.add(filter);
         Process p = new ProcessBuilder(cmd).start();
