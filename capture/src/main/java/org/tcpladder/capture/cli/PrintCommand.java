@@ -9,6 +9,7 @@ import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.conn.ConnectionTable;
 import org.tcpladder.capture.conn.MalformedPacket;
+import org.tcpladder.capture.conn.Side;
 import org.tcpladder.capture.decode.DecodedPacket;
 import org.tcpladder.capture.decode.LinkTypes;
 import org.tcpladder.capture.decode.PacketDecoder;
@@ -74,29 +75,39 @@ final class PrintCommand implements Command {
         return 0;
     }
 
+    /**
+     * JSON Lines. Two passes: the first builds the connections (so relative numbers use each side's
+     * final base, exactly as {@link Connection} gives them), the second streams the file again and
+     * writes each segment as the capture index would build it, without reading it back packet by
+     * packet.
+     */
     private int json(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
-        try (CaptureIndex index = CaptureIndex.load(cl.file)) {
+        try (CaptureIndex index = CaptureIndex.load(cl.file);
+             PacketSource source = CaptureFiles.open(cl.file)) {
             AsciiBuffer buf = new AsciiBuffer(out, 1 << 16);
             JsonLine line = new JsonLine(buf);
-            List<MalformedPacket> malformed = cl.stream >= 0 ? List.of() : index.malformedPackets();
-            int m = 0;
+            PacketDecoder decoder = new PacketDecoder();
+            RawPacket raw = new RawPacket();
+            int row = 0;
             int rows = index.segmentCount();
-            for (int row = 0; row < rows; row++) {
-                Connection c = index.connectionOf(row);
-                if (cl.stream >= 0 && c.index() != cl.stream) {
-                    continue;
+            EndpointTexts endpointTexts = new EndpointTexts();
+            long packets = index.packetCount();
+            try {
+                for (long n = 0; n < packets && source.next(raw); n++) {
+                    DecodedPacket p = decoder.decode(raw);
+                    if (p.kind() == PacketKind.TCP && row < rows) {
+                        Connection c = index.connectionOf(row++);
+                        if (cl.stream < 0 || c.index() == cl.stream) {
+                            segmentJson(line, c, p.toSegment(), endpointTexts);
+                        }
+                    } else if (p.kind() == PacketKind.MALFORMED && cl.stream < 0) {
+                        malformedJson(line, new MalformedPacket(p.number(), p.timeNs(), p.problem()));
+                    }
                 }
-                long number = index.packetNumber(row);
-                while (m < malformed.size() && malformed.get(m).number() < number) {
-                    malformedJson(line, malformed.get(m++));
-                }
-                segmentJson(line, c, index.segment(row));
+            } finally {
+                buf.flush();
+                out.flush();
             }
-            while (m < malformed.size()) {
-                malformedJson(line, malformed.get(m++));
-            }
-            buf.flush();
-            out.flush();
             Skipped skipped = new Skipped();
             skipped.notTcp = index.notTcpCount() + index.fragmentCount();
             skipped.unsupported = index.unsupportedLinkCount();
@@ -108,8 +119,27 @@ final class PrintCommand implements Command {
         return 0;
     }
 
-    private static void segmentJson(JsonLine line, Connection c, TcpSegment s) {
+    /** Each connection's endpoints as text, made once (not twice per segment). */
+    private static final class EndpointTexts {
+        private String[] texts = new String[512];
+
+        String of(Connection c, Side side) {
+            int i = 2 * c.index() + side.ordinal();
+            if (i >= texts.length) {
+                texts = java.util.Arrays.copyOf(texts, Math.max(texts.length * 2, i + 2));
+            }
+            String t = texts[i];
+            if (t == null) {
+                t = c.endpoint(side).toString();
+                texts[i] = t;
+            }
+            return t;
+        }
+    }
+
+    private static void segmentJson(JsonLine line, Connection c, TcpSegment s, EndpointTexts texts) {
         boolean hasAck = s.has(TcpFlags.ACK);
+        Side from = c.sideOf(s);
         List<String> options = new ArrayList<>(s.options().size());
         for (TcpOption o : s.options()) {
             options.add(OptionText.format(o));
@@ -118,8 +148,8 @@ final class PrintCommand implements Command {
                 .num("index", s.index())
                 .num("connection", c.index())
                 .num("time_ns", s.timeNs())
-                .str("src", s.src().toString())
-                .str("dst", s.dst().toString())
+                .str("src", texts.of(c, from))
+                .str("dst", texts.of(c, from.other()))
                 .str("flags", TcpFlags.letters(s.flags()))
                 .num("seq", s.seq().value())
                 .num("ack", s.ack().value())
@@ -133,7 +163,7 @@ final class PrintCommand implements Command {
                 .num("win", s.window())
                 .strings("options", options)
                 .str("malformed", s.malformed())
-                .str("from", c.sideOf(s).name().toLowerCase(java.util.Locale.ROOT))
+                .str("from", from == Side.CLIENT ? "client" : "server")
                 .num("captured_len", s.capturedPayloadLength());
         if (s.has(TcpFlags.URG)) {
             line.num("urg", s.urgent());
