@@ -14,6 +14,7 @@ final class AsciiBuffer {
     private final OutputStream out;
     private byte[] buf;
     private int len;
+    private int holds;
 
     AsciiBuffer(OutputStream out, int capacity) {
         this.out = out;
@@ -33,7 +34,7 @@ final class AsciiBuffer {
     }
 
     private void makeRoom(int n) {
-        if (out != null) {
+        if (out != null && holds == 0) {
             flush();
             if (n <= buf.length) {
                 return;
@@ -66,8 +67,23 @@ final class AsciiBuffer {
         return len;
     }
 
-    /** Forgets everything after {@code mark} (a {@link #length()} taken earlier, not yet flushed). */
+    /**
+     * Keeps everything in memory (growing instead of flushing) until the matching {@link #release()},
+     * so that a {@link #length()} taken now can be {@link #truncate}d back to.
+     */
+    void hold() {
+        holds++;
+    }
+
+    void release() {
+        holds--;
+    }
+
+    /** Forgets everything after {@code mark}, a {@link #length()} taken while held. */
     void truncate(int mark) {
+        if (holds == 0) {
+            throw new IllegalStateException("truncate outside hold()");
+        }
         len = mark;
     }
 

@@ -49,17 +49,18 @@ final class TcpdumpLineFormatter {
     }
 
     /**
-     * Updates tcpdump's relative-number table for a packet that is not printed (it sees every packet,
-     * so filtering a connection must not change the numbers of the others).
+     * Updates tcpdump's relative-number table for a packet that is not printed (tcpdump sees every
+     * packet, so filtering a connection must not change the numbers of the others): the line is
+     * formatted and thrown away, which keeps every side effect exactly as for a printed line.
      */
     void observe(DecodedPacket p) {
-        if (absolute || p.kind() == PacketKind.TCP_FRAGMENT || p.usableEnd() - p.l4Start() < 20) {
-            return;
-        }
-        int start = p.l4Start();
-        int flags = p.u8(start + 13);
-        if ((p.u8(start + 12) >>> 4) * 4 >= 20 && (flags & TcpFlags.ACK) != 0) {
-            relative.update(p, p.u32(start + 4), p.u32(start + 8), flags);
+        out.hold();
+        try {
+            int mark = out.length();
+            format(p);
+            out.truncate(mark);
+        } finally {
+            out.release();
         }
     }
 

@@ -32,13 +32,17 @@ final class TcpdumpOptionFormatter {
     boolean format(DecodedPacket packet, int start, int length, int tcpFlags, int sackBase) {
         // Nearly every segment carries only the everyday options; a small loop writes those, and the
         // full walk (kept out of the hot path so that the JIT compiles little) redoes anything else.
-        out.ensure(4096);
-        int mark = out.length();
-        int common = common(packet, start, length, sackBase);
-        if (common != UNHANDLED) {
-            return common == DONE;
+        out.hold();
+        try {
+            int mark = out.length();
+            int common = common(packet, start, length, sackBase);
+            if (common != UNHANDLED) {
+                return common == DONE;
+            }
+            out.truncate(mark);
+        } finally {
+            out.release();
         }
-        out.truncate(mark);
         return full(packet, start, length, tcpFlags, sackBase);
     }
 
