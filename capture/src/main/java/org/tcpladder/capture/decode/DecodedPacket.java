@@ -132,23 +132,52 @@ public final class DecodedPacket {
         return frameEnd;
     }
 
+    /** The byte at buffer position {@code at} (0..255). */
     public int u8(int at) {
+        int i = at - frameStart;
+        if (i >= 0 && i < headLength) {
+            return head[i] & 0xFF;
+        }
         return buffer.get(at) & 0xFF;
     }
 
+    /** The big-endian 16-bit value at buffer position {@code at}. */
     public int u16(int at) {
+        int i = at - frameStart;
+        if (i >= 0 && i + 2 <= headLength) {
+            return (head[i] & 0xFF) << 8 | (head[i + 1] & 0xFF);
+        }
         short v = buffer.getShort(at);
         return (bigEndian ? v : Short.reverseBytes(v)) & 0xFFFF;
     }
 
+    /** The big-endian 32-bit value at buffer position {@code at}. */
     public int u32(int at) {
+        int i = at - frameStart;
+        if (i >= 0 && i + 4 <= headLength) {
+            return (head[i] & 0xFF) << 24 | (head[i + 1] & 0xFF) << 16 | (head[i + 2] & 0xFF) << 8 | (head[i + 3] & 0xFF);
+        }
         int v = buffer.getInt(at);
         return bigEndian ? v : Integer.reverseBytes(v);
     }
 
+    /** The big-endian 64-bit value at buffer position {@code at}. */
     public long u64(int at) {
-        long v = buffer.getLong(at);
-        return bigEndian ? v : Long.reverseBytes(v);
+        return (u32(at) & 0xFFFF_FFFFL) << 32 | (u32(at + 4) & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The first bytes of the frame, copied once per packet: headers are then read from a plain array,
+     * which is much cheaper than a buffer call per field (most of all before the JIT has compiled
+     * the decoder). Bytes beyond it are read from the buffer.
+     */
+    static final int HEAD = 160;
+    private final byte[] head = new byte[HEAD];
+    private int headLength;
+
+    void copyHead() {
+        headLength = Math.min(capturedLength, HEAD);
+        buffer.get(frameStart, head, 0, headLength);
     }
 
     // ---------------------------------------------------------------- link layer
