@@ -23,8 +23,16 @@ import org.tcpladder.capture.tcp.TcpSegment;
 
 /**
  * {@code print [-S] [--stream N] [--json] FILE}: one line per TCP packet, the same as
- * {@code tcpdump -nn -tt [-S] -r FILE} (see {@link TcpdumpLineFormatter}), or JSON Lines with
- * {@code --json}. Packets that are not TCP are left out and counted on stderr.
+ * {@code tcpdump -nn -tt [-S] -r FILE} (see {@link TcpdumpLineFormatter}; with 9 fraction digits for
+ * nanosecond files, as tcpdump's {@code --time-stamp-precision=nano}), or JSON Lines with
+ * {@code --json}. Packets that are not TCP are left out and counted on stderr. {@code --stream N}
+ * keeps connection N (numbered from 0 as {@code connections} lists them).
+ *
+ * <p>Where the text differs from tcpdump, on purpose: tcpdump's application-layer text after
+ * {@code length N} (HTTP on port 80, SMTP, BGP...) is not written; a BSD loopback frame with address
+ * family 10 (Linux's AF_INET6) is printed as IPv6 where tcpdump shows a hex dump; packets malformed
+ * below TCP (a bad IPv4 header length, a truncated IP or extension header, an IPv6 jumbogram) are not
+ * printed but counted, where tcpdump writes a line such as {@code IP bad-hlen 16}.
  */
 final class PrintCommand implements Command {
     @Override
