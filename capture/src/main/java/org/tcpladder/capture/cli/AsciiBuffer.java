@@ -61,6 +61,10 @@ final class AsciiBuffer {
             throw new UncheckedIOException(e);
         }
         len = 0;
+        // PrintStream swallows write errors; a broken pipe shows up here
+        if (out instanceof java.io.PrintStream ps && ps.checkError()) {
+            throw new OutputClosedException();
+        }
     }
 
     int length() {
