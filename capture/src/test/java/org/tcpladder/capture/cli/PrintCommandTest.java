@@ -140,6 +140,31 @@ class PrintCommandTest {
     }
 
     @Test
+    void stopsQuietlyWhenTheOutputIsClosed() throws Exception {
+        Path file = twoConnections();
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        java.io.OutputStream closed = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                writes.incrementAndGet();
+                throw new java.io.IOException("Broken pipe");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                writes.incrementAndGet();
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(List.of("print", file.toString()), new java.io.PrintStream(closed),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0, code);
+        assertFalse(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("internal error"));
+        assertTrue(writes.get() >= 1);
+    }
+
+    @Test
     void userMistakesGiveAMessageAndNoStackTrace() throws Exception {
         Cli missing = Cli.run("print", dir.resolve("nope.pcap").toString());
         assertEquals(1, missing.exitCode());
