@@ -3,6 +3,7 @@ package org.tcpladder.capture.conn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class CaptureIndex implements AutoCloseable {
     private final ConnectionTable table = new ConnectionTable(this);
     private final SegmentColumns columns = new SegmentColumns();
     private final Map<Integer, Malformed> problems = Collections.synchronizedMap(new HashMap<>());
-    private final List<MalformedPacket> malformed = new CopyOnWriteArrayList<>();
+    /** Guarded by itself: appended by the writer, copied for readers. */
+    private final List<MalformedPacket> malformed = new ArrayList<>();
     private final List<CaptureListener> listeners = new CopyOnWriteArrayList<>();
     private volatile long packets;
     private volatile long notTcp;
@@ -123,7 +125,9 @@ public final class CaptureIndex implements AutoCloseable {
             case UNSUPPORTED_LINK -> unsupportedLink++;
             case MALFORMED -> {
                 MalformedPacket m = new MalformedPacket(p.number(), p.timeNs(), p.problem());
-                malformed.add(m);
+                synchronized (malformed) {
+                    malformed.add(m);
+                }
                 for (CaptureListener l : listeners) {
                     l.malformedPacket(m);
                 }
@@ -222,9 +226,11 @@ public final class CaptureIndex implements AutoCloseable {
         return readStore(s.payloadOffset(), s.capturedPayloadLength());
     }
 
-    /** Packets that could not be decoded down to TCP, in capture order. */
+    /** Packets that could not be decoded down to TCP, in capture order (a copy). */
     public List<MalformedPacket> malformedPackets() {
-        return Collections.unmodifiableList(malformed);
+        synchronized (malformed) {
+            return List.copyOf(malformed);
+        }
     }
 
     /** Every frame appended, TCP or not. */
