@@ -20,6 +20,8 @@ public final class Main {
 
     static {
         register(new VersionCommand());
+        register(new PrintCommand());
+        register(new ConnectionsCommand());
     }
 
     private static void register(Command c) {
@@ -51,6 +53,8 @@ public final class Main {
         }
         try {
             return c.run(new ArrayList<>(args.subList(1, args.size())), out, err);
+        } catch (OutputClosedException e) {
+            return 0;
         } catch (UsageException e) {
             err.println("tcpladder " + c.name() + ": " + e.getMessage());
             err.println("usage: tcpladder " + c.synopsis());

@@ -32,9 +32,10 @@ public final class IpText {
         for (int i = 0; i < 8; i++) {
             g[i] = ((a[off + 2 * i] & 0xFF) << 8) | (a[off + 2 * i + 1] & 0xFF);
         }
-        // inet_ntop: "::ffff:a.b.c.d" (mapped) and "::a.b.c.d" (compatible, not :: or ::1)
+        // inet_ntop: "::ffff:a.b.c.d" (mapped) and "::a.b.c.d" (compatible: the zero run is exactly
+        // the first six groups, so ::2 stays "::2" while ::1:0 becomes "::0.1.0.0")
         boolean firstFiveZero = g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0;
-        if (firstFiveZero && (g[5] == 0xFFFF || (g[5] == 0 && (g[6] != 0 || g[7] > 1)))) {
+        if (firstFiveZero && (g[5] == 0xFFFF || (g[5] == 0 && g[6] != 0))) {
             sb.append(g[5] == 0xFFFF ? "::ffff:" : "::");
             appendV4(sb, a, off + 12);
             return;

@@ -23,20 +23,21 @@ public final class TcpFlags {
     }
 
     /**
-     * tcpdump's letters, in tcpdump's order: S F P R U W E e, then "." for ACK; "none" when no bit is
-     * set. So a SYN,ACK is {@code S.} and a FIN,ACK {@code F.}.
+     * tcpdump's letters, in tcpdump's order: F S R P . U E W, then e for AE (tcpdump 4.99 does not
+     * show AE; later versions add "e" last); "none" when no bit is set. So a SYN,ACK is {@code S.},
+     * a FIN,PSH,ACK {@code FP.} and an ECN-setup SYN {@code SEW}.
      */
     public static String letters(int flags) {
         StringBuilder sb = new StringBuilder(6);
-        if (has(flags, SYN)) sb.append('S');
         if (has(flags, FIN)) sb.append('F');
-        if (has(flags, PSH)) sb.append('P');
+        if (has(flags, SYN)) sb.append('S');
         if (has(flags, RST)) sb.append('R');
-        if (has(flags, URG)) sb.append('U');
-        if (has(flags, CWR)) sb.append('W');
-        if (has(flags, ECE)) sb.append('E');
-        if (has(flags, AE)) sb.append('e');
+        if (has(flags, PSH)) sb.append('P');
         if (has(flags, ACK)) sb.append('.');
+        if (has(flags, URG)) sb.append('U');
+        if (has(flags, ECE)) sb.append('E');
+        if (has(flags, CWR)) sb.append('W');
+        if (has(flags, AE)) sb.append('e');
         return sb.length() == 0 ? "none" : sb.toString();
     }
 

@@ -1,0 +1,81 @@
+package org.tcpladder.capture.decode;
+
+import org.tcpladder.capture.source.RawPacket;
+
+/**
+ * Decodes link-layer frames down to TCP into one reusable {@link DecodedPacket}, allocating nothing
+ * for a well-formed packet. Supported link types are listed in {@link LinkTypes}.
+ *
+ * <p>Never throws for any content of a frame: whatever is wrong comes back as
+ * {@link PacketKind#MALFORMED} with a {@link Malformed} reason, and lengths read from the packet are
+ * only ever compared, never used to allocate. Not thread-safe: one decoder per reading thread.
+ */
+public final class PacketDecoder {
+    private final DecodedPacket packet = new DecodedPacket();
+    private final boolean checkOptions;
+
+    /** A decoder that checks every TCP option (a bad one becomes the packet's problem note). */
+    public PacketDecoder() {
+        this(true);
+    }
+
+    /**
+     * @param checkOptions false to skip the strict walk of the TCP options: faster, for callers that
+     *                     never look at the options' problem note (counting connections, printing
+     *                     the way tcpdump does)
+     */
+    public PacketDecoder(boolean checkOptions) {
+        this.checkOptions = checkOptions;
+    }
+
+    /**
+     * Decodes {@code raw} (its bytes are read, never changed).
+     *
+     * @return this decoder's packet, refilled: valid until the next call
+     */
+    public DecodedPacket decode(RawPacket raw) {
+        DecodedPacket p = packet;
+        p.reset();
+        p.number = raw.number;
+        p.timeNs = raw.timeNs;
+        p.linkType = raw.linkType;
+        p.interfaceId = raw.interfaceId;
+        p.frameOffset = raw.dataOffset;
+        p.capturedLength = raw.capturedLength;
+        p.originalLength = raw.originalLength;
+        p.buffer = raw.buffer;
+        p.bigEndian = DecodedPacket.isBigEndian(raw.buffer);
+        p.frameStart = raw.position;
+        p.frameEnd = raw.position + raw.capturedLength;
+        p.checkOptions = checkOptions;
+        p.copyHead();
+
+        int version = LinkLayerDecoder.decode(p);
+        if (version == LinkLayerDecoder.NONE) {
+            return p;
+        }
+        int ipStart = p.frameStart + p.linkHeaderLength;
+        if (version == LinkLayerDecoder.BY_VERSION_NIBBLE) {
+            if (p.frameEnd <= ipStart) {
+                IpDecoder.malformed(p, Layer.LINK, "empty raw IP frame");
+                return p;
+            }
+            version = p.u8(ipStart) >>> 4;
+            if (version != 4 && version != 6) {
+                IpDecoder.malformed(p, Layer.LINK, "raw IP frame with IP version " + version);
+                return p;
+            }
+        }
+        if (version == 4) {
+            IpDecoder.ipv4(p, ipStart);
+        } else {
+            IpDecoder.ipv6(p, ipStart);
+        }
+        return p;
+    }
+
+    /** The packet of the last {@link #decode} call. */
+    public DecodedPacket packet() {
+        return packet;
+    }
+}
