@@ -32,7 +32,8 @@ public final class CaptureFiles {
         }
         CaptureFormat format = CaptureFormat.detect(head, headLength);
         if (format == null) {
-            throw new CaptureFileException(name, CaptureFormat.describeUnknown(head, headLength));
+            // The magic number is the file's first bytes: the problem is at byte 0.
+            throw new CaptureFileException(name, 0, CaptureFormat.describeUnknown(head, headLength));
         }
         if (format != CaptureFormat.GZIP) {
             return openReader(format, path, name);

@@ -203,17 +203,17 @@ class CaptureFilesTest {
     @Test
     void textFileIsQuotedAsText() throws IOException {
         CaptureFileException e = refusal("capture.pcap", "GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(dir.resolve("capture.pcap") + ": not a capture file (pcap or pcapng): starts with \"GET / HTTP/1.1\\r\\n...\"",
+        assertEquals(dir.resolve("capture.pcap") + ": at byte 0: not a capture file (pcap or pcapng): starts with \"GET / HTTP/1.1\\r\\n...\"",
                 e.getMessage());
         e = refusal("short.pcap", "hi".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(dir.resolve("short.pcap") + ": not a capture file (pcap or pcapng): starts with \"hi\"", e.getMessage());
+        assertEquals(dir.resolve("short.pcap") + ": at byte 0: not a capture file (pcap or pcapng): starts with \"hi\"", e.getMessage());
     }
 
     @Test
     void binaryFileIsQuotedInHex() throws IOException {
         byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0};
         CaptureFileException e = refusal("a.out", elf);
-        assertEquals(dir.resolve("a.out") + ": not a capture file (pcap or pcapng): starts with 7f 45 4c 46 02 01 01 00 ...",
+        assertEquals(dir.resolve("a.out") + ": at byte 0: not a capture file (pcap or pcapng): starts with 7f 45 4c 46 02 01 01 00 ...",
                 e.getMessage());
     }
 
