@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.conn.ConnectionTable;
-import org.tcpladder.capture.conn.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.decode.DecodedPacket;
 import org.tcpladder.capture.decode.PacketDecoder;
 import org.tcpladder.capture.decode.PacketKind;

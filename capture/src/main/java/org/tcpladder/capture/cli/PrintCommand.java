@@ -9,7 +9,7 @@ import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.conn.ConnectionTable;
 import org.tcpladder.capture.conn.MalformedPacket;
-import org.tcpladder.capture.conn.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.decode.DecodedPacket;
 import org.tcpladder.capture.decode.LinkTypes;
 import org.tcpladder.capture.decode.PacketDecoder;

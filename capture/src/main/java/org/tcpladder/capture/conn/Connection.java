@@ -1,5 +1,6 @@
 package org.tcpladder.capture.conn;
 
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.tcp.Endpoint;
 import org.tcpladder.capture.tcp.SeqNum;
 import org.tcpladder.capture.tcp.TcpFlags;

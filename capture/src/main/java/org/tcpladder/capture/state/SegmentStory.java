@@ -1,5 +1,6 @@
 package org.tcpladder.capture.state;
 
+import org.tcpladder.capture.tcp.Side;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.tcpladder.capture.state;
 
+import org.tcpladder.capture.tcp.Side;
+
 /**
  * One change of one side's state: what the ladder draws beside a lifeline.
  *

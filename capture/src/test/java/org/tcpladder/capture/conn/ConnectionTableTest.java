@@ -1,5 +1,6 @@
 package org.tcpladder.capture.conn;
 
+import org.tcpladder.capture.tcp.Side;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,5 +1,6 @@
 package org.tcpladder.capture.state;
 
+import org.tcpladder.capture.tcp.Side;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
