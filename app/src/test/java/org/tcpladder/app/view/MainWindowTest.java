@@ -195,7 +195,7 @@ class MainWindowTest {
         assertEquals(NodeIds.OPEN_ERROR, alert.getDialogPane().getId());
         assertTrue(alert.getHeaderText().contains("homework.pcap"), alert.getHeaderText());
         assertTrue(alert.getContentText().contains(bad.toString()), alert.getContentText());
-        assertTrue(alert.getContentText().contains("at byte 0: not a pcap file"), alert.getContentText());
+        assertTrue(alert.getContentText().contains("at byte 0: not a capture file"), alert.getContentText());
 
         robot.clickOn((Button) alert.getDialogPane().lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitForFxEvents();
