@@ -257,14 +257,26 @@ public final class LadderLayout {
         boolean atRest = position == Math.rint(position);
         double room = Math.min((atRest ? REST_ROOM : FOLLOW_ROOM) * em, 0.3 * visible);
         if (y < top + 0.1 * visible || y > top + visible - room) {
-            top = alignToRow(y - visible + room + 0.5 * em, y, visible - room);
+            return scrollToPlayhead(viewport, position);
         }
         return clampScroll(viewport, top);
     }
 
     /**
+     * The scroll offset that puts the playhead low in the view, the rows above it starting at a row
+     * boundary: where {@link #scrollToFollow} moves to, and where a view goes when its height changes.
+     */
+    public double scrollToPlayhead(Viewport viewport, double position) {
+        double visible = Math.max(1, viewport.height() - headerHeight());
+        double y = playheadContentY(position);
+        boolean atRest = position == Math.rint(position);
+        double room = Math.min((atRest ? REST_ROOM : FOLLOW_ROOM) * em, 0.3 * visible);
+        return clampScroll(viewport, alignToRow(y - visible + room + 0.5 * em, y, visible - room));
+    }
+
+    /**
      * Moves a scroll offset to a row boundary so that no arrow shows without its labels: up to the start
-     * of the row it cuts if the playhead still fits, else down past that row.
+     * of the row it cuts if the playhead still fits, else down past that row when enough stays visible.
      */
     private double alignToRow(double top, double playheadY, double usable) {
         int i = firstRowEndingBelow(top);
@@ -275,7 +287,9 @@ public final class LadderLayout {
             return callTop[i];
         }
         double next = i + 1 < labelTop.length ? callTop[i + 1] : callTop[labelTop.length];
-        return next <= playheadY ? next : top;
+        // Past the cut row only if that leaves a good part of the view above the playhead: in a view
+        // smaller than a row (large text, a small window) a cut row beats an empty ladder.
+        return next <= playheadY - 0.5 * usable ? next : top;
     }
 
     public double clampScroll(Viewport viewport, double top) {

@@ -38,6 +38,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -66,6 +67,7 @@ public final class LadderView extends Region {
     private boolean timerRunning;
     private boolean syncingScrollBar;
     private IntConsumer onSegmentClicked = i -> { };
+    private Consumer<LadderGeometry> onPainted = g -> { };
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -197,9 +199,15 @@ public final class LadderView extends Region {
         double bar = scrollBar.prefWidth(-1);
         scrollBar.resizeRelocate(w - bar, 0, bar, h);
         // The canvas is only ever as big as the visible area: its cost does not grow with the ladder.
+        double oldHeight = canvas.getHeight();
         canvas.setWidth(Math.max(0, Math.floor(w - bar)));
         canvas.setHeight(Math.max(0, Math.floor(h)));
         canvas.relocate(0, 0);
+        LadderLayout l = layout.get();
+        if (canvas.getHeight() != oldHeight && l != null && canvas.getHeight() > 0) {
+            // Taller state texts above, or a resized window: show the playhead and whole rows above it.
+            scrollTop.set(l.scrollToPlayhead(viewport(), playback.getPosition()));
+        }
         syncScrollBar();
         markDirty();
     }
@@ -293,6 +301,12 @@ public final class LadderView extends Region {
         lastGeometry = l == null ? null : l.geometry(viewport(), playback.getPosition(), selected.get());
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), lastGeometry,
                 this::ink, em(), font.get());
+        onPainted.accept(lastGeometry);
+    }
+
+    /** Told after every paint what was painted (e.g. to time how soon a live segment is on screen). */
+    public void setOnPainted(Consumer<LadderGeometry> handler) {
+        this.onPainted = handler == null ? g -> { } : handler;
     }
 
     /** The geometry painted last: the visible rows (tests use it to see what is on screen). */

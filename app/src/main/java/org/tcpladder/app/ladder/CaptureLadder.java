@@ -1,0 +1,146 @@
+package org.tcpladder.app.ladder;
+
+import org.tcpladder.capture.analysis.ConnectionAnalysis;
+import org.tcpladder.capture.conn.CaptureIndex;
+import org.tcpladder.capture.conn.Connection;
+import org.tcpladder.capture.state.Anomaly;
+import org.tcpladder.capture.state.Narration;
+import org.tcpladder.capture.state.SegmentAnalysis;
+import org.tcpladder.capture.state.StateTransition;
+import org.tcpladder.capture.state.TcpState;
+import org.tcpladder.capture.tcp.TcpFlags;
+import org.tcpladder.capture.tcp.TcpSegment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A connection of a capture as the ladder shows it: its segments with relative numbers (the
+ * connection's bases, as tcpdump counts), each side's state after every segment and the sentence
+ * saying why it changed (the rule of RFC 9293 it follows), the window in bytes after scaling, the
+ * anomalies under Wireshark's names, the narration, and payloads read back from the capture.
+ *
+ * <p>Segments are built when the ladder asks for them ({@link OnDemandSegments}): the analysis holds
+ * what the inference learned, and a segment's narration and header fields are worded or read only
+ * when the details pane shows them.
+ */
+public final class CaptureLadder {
+    private CaptureLadder() {
+    }
+
+    /** A connection of a capture file: no socket calls, no kernel view. */
+    public static LadderData of(CaptureIndex index, ConnectionAnalysis analysis, Narration narration) {
+        return of(index, analysis, narration, List.of(), List.of());
+    }
+
+    /**
+     * @param index    the capture the connection belongs to (payloads and header bytes are read from it)
+     * @param analysis the connection's state inference, over as many segments as the ladder shows
+     * @param calls    socket calls of a live session, positioned on this connection's timeline
+     * @param kernel   the kernel's view of both sockets during a live session
+     */
+    public static LadderData of(CaptureIndex index, ConnectionAnalysis analysis, Narration narration,
+                                List<SocketCall> calls, List<KernelSnapshot> kernel) {
+        Connection c = analysis.connection();
+        Segments segments = new Segments(index, analysis, narration);
+        return new LadderData(c.client(), c.server(),
+                analysis.initialState(org.tcpladder.capture.tcp.Side.CLIENT).displayName(),
+                analysis.initialState(org.tcpladder.capture.tcp.Side.SERVER).displayName(),
+                segments, calls, index::payload, kernel);
+    }
+
+    static org.tcpladder.capture.tcp.Side captureSide(Side side) {
+        return side == Side.CLIENT ? org.tcpladder.capture.tcp.Side.CLIENT : org.tcpladder.capture.tcp.Side.SERVER;
+    }
+
+    /** The segments, built from the analysis one at a time. */
+    private static final class Segments extends OnDemandSegments {
+        private final CaptureIndex index;
+        private final ConnectionAnalysis analysis;
+        private final Connection connection;
+        private final Narration narration;
+        /** Why a side's state changed, by segment: only the few segments where one did. */
+        private final Map<Integer, String> clientReasons = new HashMap<>();
+        private final Map<Integer, String> serverReasons = new HashMap<>();
+
+        Segments(CaptureIndex index, ConnectionAnalysis analysis, Narration narration) {
+            this.index = index;
+            this.analysis = analysis;
+            this.connection = analysis.connection();
+            this.narration = narration;
+            findReasons(Side.CLIENT, clientReasons);
+            findReasons(Side.SERVER, serverReasons);
+        }
+
+        /** One pass over the states: a reason wherever a side's state differs from the segment before. */
+        private void findReasons(Side side, Map<Integer, String> out) {
+            org.tcpladder.capture.tcp.Side s = captureSide(side);
+            TcpState before = analysis.initialState(s);
+            for (int i = 0; i < analysis.size(); i++) {
+                TcpState after = analysis.stateAfter(s, i);
+                if (after != before) {
+                    StateTransition t = transitionAt(s, i, after);
+                    if (t != null) {
+                        out.put(i, narration.transition(t));
+                    }
+                    before = after;
+                }
+            }
+        }
+
+        /**
+         * The transition that brought {@code side} to {@code to} at segment {@code i}: one its sending or
+         * arrival caused, else a timer's (TIME-WAIT ending, RFC 9293 section 3.10.8) that fell due before it.
+         */
+        private StateTransition transitionAt(org.tcpladder.capture.tcp.Side side, int i, TcpState to) {
+            StateTransition found = null;
+            for (StateTransition t : analysis.transitionsAt(i)) {
+                if (t.side() == side) {
+                    found = t;
+                }
+            }
+            if (found != null) {
+                return found;
+            }
+            long time = analysis.segment(i).segment().timeNs();
+            for (StateTransition t : analysis.transitions()) {
+                if (t.side() == side && t.segmentIndex() < 0 && t.to() == to && t.timeNs() <= time) {
+                    found = t;
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public int size() {
+            return analysis.size();
+        }
+
+        @Override
+        public Side senderOf(int i) {
+            return connection.sender(i) == org.tcpladder.capture.tcp.Side.CLIENT ? Side.CLIENT : Side.SERVER;
+        }
+
+        @Override
+        public LadderSegment get(int i) {
+            SegmentAnalysis a = analysis.segment(i);
+            TcpSegment t = a.segment();
+            LadderSegment.Builder b = LadderSegment.of(t)
+                    .relativeOrNull(connection.relativeSeq(t), t.has(TcpFlags.ACK) ? connection.relativeAck(t) : null)
+                    .client(analysis.stateAfter(org.tcpladder.capture.tcp.Side.CLIENT, i).displayName(),
+                            clientReasons.get(i))
+                    .server(analysis.stateAfter(org.tcpladder.capture.tcp.Side.SERVER, i).displayName(),
+                            serverReasons.get(i))
+                    .narration(a::narration)
+                    .header(() -> HeaderBytes.read(index, t));
+            if (a.windowBytes() >= 0) {
+                b.windowBytes(a.windowBytes());
+            }
+            for (Anomaly anomaly : a.anomalies()) {
+                b.anomaly(narration.anomalyLabel(anomaly));
+            }
+            return b.build();
+        }
+    }
+}
