@@ -11,6 +11,7 @@ import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.TcpFlags;
 import org.tcpladder.capture.tcp.TcpSegment;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +81,9 @@ public final class CaptureLadder {
             for (int i = 0; i < analysis.size(); i++) {
                 TcpState after = analysis.stateAfter(s, i);
                 if (after != before) {
-                    StateTransition t = transitionAt(s, i, after);
-                    if (t != null) {
-                        out.put(i, narration.transition(t));
+                    String why = reasonAt(s, i, after);
+                    if (why != null) {
+                        out.put(i, why);
                     }
                     before = after;
                 }
@@ -90,26 +91,31 @@ public final class CaptureLadder {
         }
 
         /**
-         * The transition that brought {@code side} to {@code to} at segment {@code i}: one its sending or
-         * arrival caused, else a timer's (TIME-WAIT ending, RFC 9293 section 3.10.8) that fell due before it.
+         * Why {@code side} came to {@code to} at segment {@code i}: the sentences of the transitions its
+         * sending or arrival caused (one segment may cause two, e.g. a FIN that also acknowledges the
+         * peer's FIN: FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT), else a timer's (TIME-WAIT ending, RFC 9293
+         * section 3.10.8) that fell due before it.
          */
-        private StateTransition transitionAt(org.tcpladder.capture.tcp.Side side, int i, TcpState to) {
-            StateTransition found = null;
+        private String reasonAt(org.tcpladder.capture.tcp.Side side, int i, TcpState to) {
+            List<String> sentences = new ArrayList<>(2);
             for (StateTransition t : analysis.transitionsAt(i)) {
                 if (t.side() == side) {
-                    found = t;
+                    sentences.add(narration.transition(t));
                 }
             }
-            if (found != null) {
-                return found;
-            }
-            long time = analysis.segment(i).segment().timeNs();
-            for (StateTransition t : analysis.transitions()) {
-                if (t.side() == side && t.segmentIndex() < 0 && t.to() == to && t.timeNs() <= time) {
-                    found = t;
+            if (sentences.isEmpty()) {
+                long time = analysis.segment(i).segment().timeNs();
+                StateTransition timer = null;
+                for (StateTransition t : analysis.transitions()) {
+                    if (t.side() == side && t.segmentIndex() < 0 && t.to() == to && t.timeNs() <= time) {
+                        timer = t;
+                    }
+                }
+                if (timer != null) {
+                    sentences.add(narration.transition(timer));
                 }
             }
-            return found;
+            return sentences.isEmpty() ? null : String.join(" ", sentences);
         }
 
         @Override

@@ -32,7 +32,6 @@ import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real window, driven headless through Monocle: given the demo session, when…, then… */
@@ -314,21 +313,5 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("seq 2954132071  win 65495", window.ladder().lastGeometry().rows().stream()
                 .filter(r -> r.index() == 0).findFirst().orElseThrow().numbers());
-    }
-
-    @Test
-    void theScreenshotCommandRendersEveryPictureHeadless(FxRobot robot) throws Exception {
-        Path out = dir.resolve("shots");
-        java.util.concurrent.CompletableFuture<java.util.List<Path>> result = new java.util.concurrent.CompletableFuture<>();
-        robot.interact(() -> new org.tcpladder.app.tools.ScreenshotTour(window,
-                window.root().getScene(), out).run(result::complete, result::completeExceptionally));
-        java.util.List<Path> files = result.get(60, TimeUnit.SECONDS);
-        assertEquals(9, files.size());
-        for (Path f : files) {
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(f.toFile());
-            assertNotNull(image, f.toString());
-            assertEquals(1280, image.getWidth());
-            assertEquals(800, image.getHeight());
-        }
     }
 }
