@@ -40,6 +40,7 @@ public final class WatchRun {
     private final ReadOnlyLongWrapper segments = new ReadOnlyLongWrapper(this, "segments");
     private final ReadOnlyObjectWrapper<Exception> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", true);
+    private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper(this, "capturing");
     private final ReadOnlyObjectWrapper<CaptureStats> stopped = new ReadOnlyObjectWrapper<>(this, "stopped");
     private final Map<Connection, Integer> shownCounts = new HashMap<>();
     private volatile PortWatch watch;
@@ -81,6 +82,8 @@ public final class WatchRun {
         }
         if (stop) {
             stopInBackground(w);
+        } else {
+            Platform.runLater(() -> capturing.set(running.get()));
         }
         pump.request();
     }
@@ -132,6 +135,7 @@ public final class WatchRun {
             Platform.runLater(() -> {
                 stopped.set(stats);
                 running.set(false);
+                capturing.set(false);
             });
         }, "watch-stop");
         t.setDaemon(true);
@@ -170,6 +174,11 @@ public final class WatchRun {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** True from the moment frames are being captured until the watch stops. */
+    public ReadOnlyBooleanProperty capturingProperty() {
+        return capturing.getReadOnlyProperty();
     }
 
     /** The capture's counters once it has stopped, else null. */
