@@ -2,6 +2,7 @@ package org.tcpladder.app;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.tcpladder.app.live.DemoRoute;
 import org.tcpladder.app.view.MainWindow;
 import org.tcpladder.app.viewmodel.RecentFiles;
 
@@ -13,6 +14,7 @@ import org.tcpladder.app.viewmodel.RecentFiles;
 public final class TcpLadderApp extends Application {
     @Override
     public void start(Stage stage) {
+        DemoRoute.probeInBackground();
         Messages text = Messages.load();
         MainWindow window = new MainWindow(text, RecentFiles.forUser());
         window.install(stage);

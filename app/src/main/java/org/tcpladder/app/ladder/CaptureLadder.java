@@ -9,6 +9,7 @@ import org.tcpladder.capture.state.SegmentAnalysis;
 import org.tcpladder.capture.state.StateTransition;
 import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.TcpFlags;
+import org.tcpladder.capture.tcp.TcpOption;
 import org.tcpladder.capture.tcp.TcpSegment;
 
 import java.util.ArrayList;
@@ -65,6 +66,12 @@ public final class CaptureLadder {
         private final Map<Integer, String> clientReasons = new HashMap<>();
         private final Map<Integer, String> serverReasons = new HashMap<>();
 
+        /** Per segment, what the layout reads of every one, in flat arrays (see {@link #facts}). */
+        private final long[] times;
+        private final byte[] facts;
+        private static final byte ANOMALIES = 1;
+        private static final byte OPTIONS = 2;
+
         Segments(CaptureIndex index, ConnectionAnalysis analysis, Narration narration) {
             this.index = index;
             this.analysis = analysis;
@@ -72,6 +79,30 @@ public final class CaptureLadder {
             this.narration = narration;
             findReasons(Side.CLIENT, clientReasons);
             findReasons(Side.SERVER, serverReasons);
+            int n = analysis.size();
+            times = new long[n];
+            facts = new byte[n];
+            facts(n);
+        }
+
+        /**
+         * One pass over the analysed segments, on the thread that builds the ladder: the layout reads
+         * these for every segment each time it is laid out (zoom, spacing), and following the analysis'
+         * objects a million times costs a few hundred milliseconds, flat arrays a few.
+         */
+        private void facts(int n) {
+            for (int i = 0; i < n; i++) {
+                SegmentAnalysis a = analysis.segment(i);
+                times[i] = a.segment().timeNs();
+                byte f = a.anomalies().isEmpty() ? 0 : ANOMALIES;
+                for (TcpOption o : a.segment().options()) {
+                    if (o.kind() > 1) {
+                        f |= OPTIONS;
+                        break;
+                    }
+                }
+                facts[i] = f;
+            }
         }
 
         /** One pass over the states: a reason wherever a side's state differs from the segment before. */
@@ -126,6 +157,31 @@ public final class CaptureLadder {
         @Override
         public Side senderOf(int i) {
             return connection.sender(i) == org.tcpladder.capture.tcp.Side.CLIENT ? Side.CLIENT : Side.SERVER;
+        }
+
+        @Override
+        public String stateOf(int i, Side side) {
+            return analysis.stateAfter(captureSide(side), i).displayName();
+        }
+
+        @Override
+        public String reasonOf(int i, Side side) {
+            return (side == Side.CLIENT ? clientReasons : serverReasons).get(i);
+        }
+
+        @Override
+        public long timeNs(int i) {
+            return times[i];
+        }
+
+        @Override
+        public boolean hasAnomalies(int i) {
+            return (facts[i] & ANOMALIES) != 0;
+        }
+
+        @Override
+        public boolean hasOptions(int i) {
+            return (facts[i] & OPTIONS) != 0;
         }
 
         @Override

@@ -83,6 +83,43 @@ public record LadderData(
         return segments.get(i).tcp().src().equals(client) ? Side.CLIENT : Side.SERVER;
     }
 
+    // Per-segment facts the layout reads for every segment: answered without building the segment
+    // when the list is built on demand, so that laying out a million rows stays fast.
+
+    /** {@code side}'s state after segment {@code i}, or null when unknown. */
+    public String stateOf(int i, Side side) {
+        return segments instanceof OnDemandSegments lazy ? lazy.stateOf(i, side) : segments.get(i).stateOf(side);
+    }
+
+    /** Why {@code side}'s state changed at segment {@code i}, or null. */
+    public String reasonOf(int i, Side side) {
+        return segments instanceof OnDemandSegments lazy ? lazy.reasonOf(i, side) : segments.get(i).reasonOf(side);
+    }
+
+    /** Capture time of segment {@code i}. */
+    public long timeNs(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.timeNs(i) : segments.get(i).tcp().timeNs();
+    }
+
+    /** Whether segment {@code i} has anomalies. */
+    public boolean hasAnomalies(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.hasAnomalies(i) : !segments.get(i).anomalies().isEmpty();
+    }
+
+    /** Whether segment {@code i} carries options other than padding (NOP, end of list). */
+    public boolean hasOptions(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.hasOptions(i) : hasOptions(segments.get(i));
+    }
+
+    static boolean hasOptions(LadderSegment s) {
+        for (org.tcpladder.capture.tcp.TcpOption o : s.tcp().options()) {
+            if (o.kind() > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Endpoint endpoint(Side side) {
         return side == Side.CLIENT ? client : server;
     }

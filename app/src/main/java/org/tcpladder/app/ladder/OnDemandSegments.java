@@ -12,4 +12,31 @@ import java.util.RandomAccess;
 public abstract class OnDemandSegments extends AbstractList<LadderSegment> implements RandomAccess {
     /** Who sent segment {@code i}, without building it. */
     public abstract Side senderOf(int i);
+
+    // What the layout reads of every segment, once per layout: override to answer without building it.
+
+    /** {@code side}'s state after segment {@code i}, or null. */
+    public String stateOf(int i, Side side) {
+        return get(i).stateOf(side);
+    }
+
+    /** Why {@code side}'s state changed at segment {@code i}, or null. */
+    public String reasonOf(int i, Side side) {
+        return get(i).reasonOf(side);
+    }
+
+    /** Capture time of segment {@code i}. */
+    public long timeNs(int i) {
+        return get(i).tcp().timeNs();
+    }
+
+    /** Whether segment {@code i} has anything unusual about it. */
+    public boolean hasAnomalies(int i) {
+        return !get(i).anomalies().isEmpty();
+    }
+
+    /** Whether segment {@code i} carries options other than padding (they get chips on the arrow). */
+    public boolean hasOptions(int i) {
+        return LadderData.hasOptions(get(i));
+    }
 }

@@ -96,7 +96,7 @@ public final class LadderLayout {
         double y = TOP_MARGIN * em;
         for (int i = 0; i < n; i++) {
             if (timeScale > 0 && i > 0) {
-                long dt = Math.max(0, data.segment(i).tcp().timeNs() - data.segment(i - 1).tcp().timeNs());
+                long dt = Math.max(0, data.timeNs(i) - data.timeNs(i - 1));
                 double gap = dt * timeScale;
                 if (gap > MAX_TIME_GAP * em) {
                     gap = MAX_TIME_GAP * em;
@@ -108,7 +108,7 @@ public final class LadderLayout {
             callTop[i] = y;
             y += callLines(i) * CALL_LINE * em;
             labelTop[i] = y;
-            y += labelHeight(data.segment(i)) + ARROW_GAP * em;
+            y += labelHeight(i) + ARROW_GAP * em;
             departY[i] = y;
             y += SLANT * em + BOTTOM_GAP * em;
             bottom[i] = y;
@@ -143,7 +143,7 @@ public final class LadderLayout {
         long[] gaps = new long[Math.max(0, d.size() - 1)];
         int k = 0;
         for (int i = 1; i < d.size(); i++) {
-            long dt = d.segment(i).tcp().timeNs() - d.segment(i - 1).tcp().timeNs();
+            long dt = d.timeNs(i) - d.timeNs(i - 1);
             if (dt > 0) {
                 gaps[k++] = dt;
             }
@@ -155,19 +155,15 @@ public final class LadderLayout {
         return TIME_UNIT * em / gaps[k / 2];
     }
 
-    private double labelHeight(LadderSegment s) {
+    private double labelHeight(int i) {
         double h = FLAGS_LINE + NUMBERS_LINE;
-        if (!s.anomalies().isEmpty()) {
+        if (data.hasAnomalies(i)) {
             h += ANOMALY_LINE;
         }
-        if (hasChips(s)) {
+        if (data.hasOptions(i)) {
             h += CHIPS_LINE;
         }
         return h * em;
-    }
-
-    private boolean hasChips(LadderSegment s) {
-        return s.tcp().options().stream().anyMatch(o -> o.kind() > 1);
     }
 
     /** Lines needed for the socket calls at a position: the busier side's count. */
@@ -418,7 +414,7 @@ public final class LadderLayout {
         y += FLAGS_LINE * em;
         double numbersY = y + NUMBERS_LINE * em / 2;
         y += NUMBERS_LINE * em;
-        double chipsY = hasChips(s) ? y + CHIPS_LINE * em / 2 : Double.NaN;
+        double chipsY = data.hasOptions(i) ? y + CHIPS_LINE * em / 2 : Double.NaN;
         double progress = Math.max(0, Math.min(1, p - i));
         return new ArrowRow(i, sender, fromX, departY[i] + offset, toX, arriveY(i) + offset,
                 (clientX + serverX) / 2, Math.max(0, serverX - clientX - 2 * LABEL_PADDING * em),

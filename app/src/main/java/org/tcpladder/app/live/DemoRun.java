@@ -73,7 +73,7 @@ public final class DemoRun {
     private void open(DemoStarter starter) {
         DemoSession s;
         try {
-            s = starter.start(settings, new Listener());
+            s = starter.start(DemoRoute.apply(settings), new Listener());
         } catch (Exception e) {
             Platform.runLater(() -> {
                 failure.set(e);

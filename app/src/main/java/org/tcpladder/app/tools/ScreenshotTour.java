@@ -112,7 +112,7 @@ public final class ScreenshotTour {
             shot("07-time-spacing-absolute", () -> {
                 window.settings().spacingProperty().set(Spacing.TIME);
                 window.settings().numbersProperty().set(NumberMode.ABSOLUTE);
-                window.playback().end();
+                window.playback().seek(21);
             });
             step("back to order and relative numbers", () -> {
                 window.settings().spacingProperty().set(Spacing.ORDER);

@@ -62,12 +62,16 @@ public final class LadderView extends Region {
     private final StyleableObjectProperty<Font> font;
     private final SettingsViewModel settings;
     private LadderGeometry lastGeometry;
+    private long lastPaintNanos;
     private boolean dirty = true;
     private long lastFrameNs;
     private boolean timerRunning;
     private boolean syncingScrollBar;
     private IntConsumer onSegmentClicked = i -> { };
     private Consumer<LadderGeometry> onPainted = g -> { };
+
+    /** The step of a flight's first frame, when there is no previous frame to measure from. */
+    private static final double FIRST_FRAME_SECONDS = 1.0 / 60;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -277,10 +281,9 @@ public final class LadderView extends Region {
 
     private void frame(long now) {
         if (playback.isActive()) {
-            if (lastFrameNs != 0) {
-                // Cap a frame's step so a stalled window does not jump several segments at once.
-                playback.tick(Math.min(0.1, (now - lastFrameNs) / 1e9));
-            }
+            // Cap a frame's step so a stalled window does not jump several segments at once; the first
+            // frame of a flight moves one frame's worth, so that the segment leaves in this very frame.
+            playback.tick(lastFrameNs == 0 ? FIRST_FRAME_SECONDS : Math.min(0.1, (now - lastFrameNs) / 1e9));
             lastFrameNs = now;
         } else {
             lastFrameNs = 0;
@@ -297,11 +300,21 @@ public final class LadderView extends Region {
 
     /** Paints now (the timer calls this when dirty; tests may call it to avoid waiting a pulse). */
     public void paint() {
+        long start = System.nanoTime();
         LadderLayout l = layout.get();
         lastGeometry = l == null ? null : l.geometry(viewport(), playback.getPosition(), selected.get());
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), lastGeometry,
                 this::ink, em(), font.get());
+        lastPaintNanos = System.nanoTime() - start;
         onPainted.accept(lastGeometry);
+    }
+
+    /**
+     * How long the last {@link #paint()} took on this thread: the visible rows' geometry and the canvas
+     * commands (the rasterizing happens afterwards, on the render thread).
+     */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
     }
 
     /** Told after every paint what was painted (e.g. to time how soon a live segment is on screen). */
