@@ -100,7 +100,11 @@ public final class MainWindow {
         opener = new CaptureOpener(text, loader, recent, status, this::window, this::loaded);
         LiveBar liveBar = new LiveBar(text);
         live = new LiveController(text, settings, connections, liveBar, status.message::setText, this::window,
-                demoStarter, watchStarter, this::closeCapture);
+                demoStarter, watchStarter, () -> {
+                    // A live session takes the window: a file still loading would take it back.
+                    opener.cancel();
+                    closeCapture();
+                });
         selectedLadder = new SelectedLadder(text, playback, status.message::setText, live::isLive);
 
         VBox center = new VBox(new StateHeader(text, playback), ladder, transport);

@@ -100,15 +100,17 @@ class WatchPortTest {
             echoOnce(port, "first");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.connections().all().size() == 1
                     && window.connections().all().get(0).segmentCount() >= 10);
+            WaitForAsyncUtils.waitForFxEvents();
             ConnectionEntry first = window.connections().all().get(0);
             assertEquals(port, first.server().port());
             assertEquals(first.key(), window.connections().selectedProperty().get().key(), "shown at once");
 
             echoOnce(port, "again");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.connections().all().size() == 2);
+            WaitForAsyncUtils.waitForFxEvents();
             assertEquals(2, robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(ListView.class).getItems().size());
-            assertTrue(robot.lookup("#" + NodeIds.SOURCE_SUMMARY).queryAs(Label.class).getText()
-                    .startsWith("Port " + port + " on lo: 2 connection(s)"));
+            String summary = robot.lookup("#" + NodeIds.SOURCE_SUMMARY).queryAs(Label.class).getText();
+            assertTrue(summary.startsWith("Port " + port + " on lo: 2 connection(s)"), summary);
 
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                     () -> window.playback().getData() != null && window.playback().getData().size() >= 10);
