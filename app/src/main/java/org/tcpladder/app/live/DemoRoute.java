@@ -11,6 +11,8 @@ import org.tcpladder.capture.live.LoopbackDevice;
  * background when the program starts instead of on every Start: finding out opens the loopback
  * interface (and loads libpcap the first time, half a second), which would otherwise delay the first
  * arrow of every session. When it cannot capture at all, nothing is remembered and Start reports why.
+ * The same thread then warms up the analysis a session's first segments go through
+ * ({@link AnalysisWarmUp}).
  */
 public final class DemoRoute {
     private static volatile CaptureRoute known;
@@ -25,6 +27,11 @@ public final class DemoRoute {
                 known = CaptureAccess.routeForDemo(LoopbackDevice.name(), true);
             } catch (LiveCaptureException | RuntimeException | LinkageError e) {
                 // Start will try again and show the user why it cannot capture.
+            }
+            try {
+                AnalysisWarmUp.run();
+            } catch (RuntimeException e) {
+                // Only a warm-up: the real session does the same work anyway.
             }
         }, "demo-route-probe");
         t.setDaemon(true);

@@ -44,6 +44,8 @@ class LiveSessionTest {
 
     @Start
     void start(Stage stage) {
+        // As the program does when it starts (finds the capture route, warms the analysis up).
+        org.tcpladder.app.live.DemoRoute.probeInBackground();
         window = new MainWindow(TestLadders.TEXT, new CaptureIndexLoader(), new RecentFiles(prefs, 8),
                 (settings, listener) -> starter.start(settings, listener),
                 org.tcpladder.app.live.PortWatchStarter.LOOPBACK);
