@@ -348,11 +348,20 @@ public final class LadderLayout {
         }
 
         List<GapMark> gaps = new ArrayList<>();
-        for (int g = 0; g < gapMarks.size(); g++) {
-            double y = gapMarks.get(g)[0];
-            if (y >= contentTop && y <= contentBottom) {
-                gaps.add(new GapMark(y + offset, gapDurations.get(g)));
+        // Gap marks are in content order: find the first visible one, not every one (time spacing
+        // of a long connection has thousands).
+        int lo = 0;
+        int hi = gapMarks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (gapMarks.get(mid)[0] < contentTop) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
+        }
+        for (int g = lo; g < gapMarks.size() && gapMarks.get(g)[0] <= contentBottom; g++) {
+            gaps.add(new GapMark(gapMarks.get(g)[0] + offset, gapDurations.get(g)));
         }
 
         double playheadY = playheadContentY(p);

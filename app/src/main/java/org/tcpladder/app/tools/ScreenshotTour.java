@@ -99,7 +99,7 @@ public final class ScreenshotTour {
         steps.add(steps.size() - 1, new Step("scroll the details to the payload",
                 () -> ((ScrollPane) scene.lookup("#" + NodeIds.DETAILS)).setVvalue(1), () -> true));
         shot("05-classroom-zoom", () -> {
-            window.settings().setFontSize(24);
+            window.settings().setFontSize(22);
             window.playback().seek(8);
         });
         step("normal text", () -> window.settings().resetZoom(), () -> true);
