@@ -37,7 +37,6 @@ final class SessionToolBar extends ToolBar {
         Button start = new Button(text.text("toolbar.start"));
         start.setId(NodeIds.START);
         start.setTooltip(new Tooltip(text.text("toolbar.startTip")));
-        start.setDefaultButton(false);
         start.setOnAction(e -> actions.start());
 
         ComboBox<Scenario> scenario = new ComboBox<>();
