@@ -21,7 +21,7 @@ class MessagesTest {
     @Test
     void everyKeyTheCodeNamesExists() throws IOException {
         Pattern key = Pattern.compile("\"((?:about|app|chip|connections|demo|details|error|ladder|menu|open|option"
-                + "|scenario|state|status|toolbar|transport|side|reason)\\.[a-zA-Z0-9.]+)\"");
+                + "|state|status|toolbar|transport|side|reason|live|watch)\\.[a-zA-Z0-9.]+)\"");
         List<Path> sources;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             sources = files.filter(p -> p.toString().endsWith(".java")).toList();

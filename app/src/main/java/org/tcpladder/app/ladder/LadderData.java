@@ -6,18 +6,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the ladder view shows about one connection: the view's only input. The integration fills
- * it from the capture core (connections, state inference, narration); until then the demo factory
- * builds a synthetic one.
+ * Everything the ladder view shows about one connection: the view's only input. {@link CaptureLadder}
+ * fills it from the capture core (a connection, its state inference and narration, socket calls and
+ * the kernel's states of a live session); {@code SyntheticEchoSession} builds a hand-made one.
  *
  * @param client              the client's endpoint (the side that sent the first SYN, or the
  *                            connection tracker's best guess for a mid-stream capture)
  * @param server              the server's endpoint
  * @param clientInitialState  the client's state before the first segment (e.g. CLOSED), or null
  * @param serverInitialState  the server's state before the first segment (e.g. LISTEN), or null
- * @param segments            the connection's segments in capture order, both directions
+ * @param segments            the connection's segments in capture order, both directions; an
+ *                            {@link OnDemandSegments} list is kept as it is, any other is copied and checked
  * @param socketCalls         socket calls, if known (live sessions), in timeline order
  * @param payloads            reads a segment's payload bytes on demand
+ * @param kernel              the kernel's own view of both sockets during a live session, in timeline
+ *                            order; empty for captures
  */
 public record LadderData(
         Endpoint client,
@@ -26,27 +29,42 @@ public record LadderData(
         String serverInitialState,
         List<LadderSegment> segments,
         List<SocketCall> socketCalls,
-        PayloadReader payloads) {
+        PayloadReader payloads,
+        List<KernelSnapshot> kernel) {
 
     public LadderData {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(server, "server");
-        segments = List.copyOf(segments);
-        socketCalls = socketCalls == null ? List.of() : List.copyOf(socketCalls);
-        payloads = payloads == null ? PayloadReader.NONE : payloads;
-        for (LadderSegment s : segments) {
-            boolean forward = s.tcp().src().equals(client) && s.tcp().dst().equals(server);
-            boolean backward = s.tcp().src().equals(server) && s.tcp().dst().equals(client);
-            if (!forward && !backward) {
-                throw new IllegalArgumentException("segment " + s.tcp().index() + " " + s.tcp().src()
-                        + " > " + s.tcp().dst() + " is not between " + client + " and " + server);
+        if (!(segments instanceof OnDemandSegments)) {
+            segments = List.copyOf(segments);
+            for (LadderSegment s : segments) {
+                boolean forward = s.tcp().src().equals(client) && s.tcp().dst().equals(server);
+                boolean backward = s.tcp().src().equals(server) && s.tcp().dst().equals(client);
+                if (!forward && !backward) {
+                    throw new IllegalArgumentException("segment " + s.tcp().index() + " " + s.tcp().src()
+                            + " > " + s.tcp().dst() + " is not between " + client + " and " + server);
+                }
             }
         }
+        socketCalls = socketCalls == null ? List.of() : List.copyOf(socketCalls);
+        payloads = payloads == null ? PayloadReader.NONE : payloads;
+        kernel = kernel == null ? List.of() : List.copyOf(kernel);
         for (SocketCall c : socketCalls) {
             if (c.position() > segments.size()) {
                 throw new IllegalArgumentException("socket call " + c + " after the last segment");
             }
         }
+        for (KernelSnapshot k : kernel) {
+            if (k.position() > segments.size()) {
+                throw new IllegalArgumentException("kernel snapshot " + k + " after the last segment");
+            }
+        }
+    }
+
+    /** A ladder without the kernel's view (a capture file, or the synthetic demo). */
+    public LadderData(Endpoint client, Endpoint server, String clientInitialState, String serverInitialState,
+                      List<LadderSegment> segments, List<SocketCall> socketCalls, PayloadReader payloads) {
+        this(client, server, clientInitialState, serverInitialState, segments, socketCalls, payloads, List.of());
     }
 
     public int size() {
@@ -59,7 +77,47 @@ public record LadderData(
 
     /** Who sent segment {@code i}. */
     public Side senderOf(int i) {
+        if (segments instanceof OnDemandSegments lazy) {
+            return lazy.senderOf(i);
+        }
         return segments.get(i).tcp().src().equals(client) ? Side.CLIENT : Side.SERVER;
+    }
+
+    // Per-segment facts the layout reads for every segment: answered without building the segment
+    // when the list is built on demand, so that laying out a million rows stays fast.
+
+    /** {@code side}'s state after segment {@code i}, or null when unknown. */
+    public String stateOf(int i, Side side) {
+        return segments instanceof OnDemandSegments lazy ? lazy.stateOf(i, side) : segments.get(i).stateOf(side);
+    }
+
+    /** Why {@code side}'s state changed at segment {@code i}, or null. */
+    public String reasonOf(int i, Side side) {
+        return segments instanceof OnDemandSegments lazy ? lazy.reasonOf(i, side) : segments.get(i).reasonOf(side);
+    }
+
+    /** Capture time of segment {@code i}. */
+    public long timeNs(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.timeNs(i) : segments.get(i).tcp().timeNs();
+    }
+
+    /** Whether segment {@code i} has anomalies. */
+    public boolean hasAnomalies(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.hasAnomalies(i) : !segments.get(i).anomalies().isEmpty();
+    }
+
+    /** Whether segment {@code i} carries options other than padding (NOP, end of list). */
+    public boolean hasOptions(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.hasOptions(i) : hasOptions(segments.get(i));
+    }
+
+    static boolean hasOptions(LadderSegment s) {
+        for (org.tcpladder.capture.tcp.TcpOption o : s.tcp().options()) {
+            if (o.kind() > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Endpoint endpoint(Side side) {

@@ -55,13 +55,12 @@ public final class StateTimeline {
         List<Change> changes = new ArrayList<>();
         String current = data.initialState(side);
         for (int i = 0; i < data.size(); i++) {
-            LadderSegment s = data.segment(i);
-            String next = s.stateOf(side);
+            String next = data.stateOf(i, side);
             if (next == null || next.equals(current)) {
                 continue;
             }
             boolean onArrival = data.senderOf(i) != side;
-            changes.add(new Change(i, onArrival, current, next, s.reasonOf(side)));
+            changes.add(new Change(i, onArrival, current, next, data.reasonOf(i, side)));
             current = next;
         }
         return new StateTimeline(side, data.initialState(side), changes);

@@ -96,7 +96,7 @@ public final class LadderLayout {
         double y = TOP_MARGIN * em;
         for (int i = 0; i < n; i++) {
             if (timeScale > 0 && i > 0) {
-                long dt = Math.max(0, data.segment(i).tcp().timeNs() - data.segment(i - 1).tcp().timeNs());
+                long dt = Math.max(0, data.timeNs(i) - data.timeNs(i - 1));
                 double gap = dt * timeScale;
                 if (gap > MAX_TIME_GAP * em) {
                     gap = MAX_TIME_GAP * em;
@@ -108,7 +108,7 @@ public final class LadderLayout {
             callTop[i] = y;
             y += callLines(i) * CALL_LINE * em;
             labelTop[i] = y;
-            y += labelHeight(data.segment(i)) + ARROW_GAP * em;
+            y += labelHeight(i) + ARROW_GAP * em;
             departY[i] = y;
             y += SLANT * em + BOTTOM_GAP * em;
             bottom[i] = y;
@@ -143,7 +143,7 @@ public final class LadderLayout {
         long[] gaps = new long[Math.max(0, d.size() - 1)];
         int k = 0;
         for (int i = 1; i < d.size(); i++) {
-            long dt = d.segment(i).tcp().timeNs() - d.segment(i - 1).tcp().timeNs();
+            long dt = d.timeNs(i) - d.timeNs(i - 1);
             if (dt > 0) {
                 gaps[k++] = dt;
             }
@@ -155,19 +155,15 @@ public final class LadderLayout {
         return TIME_UNIT * em / gaps[k / 2];
     }
 
-    private double labelHeight(LadderSegment s) {
+    private double labelHeight(int i) {
         double h = FLAGS_LINE + NUMBERS_LINE;
-        if (!s.anomalies().isEmpty()) {
+        if (data.hasAnomalies(i)) {
             h += ANOMALY_LINE;
         }
-        if (hasChips(s)) {
+        if (data.hasOptions(i)) {
             h += CHIPS_LINE;
         }
         return h * em;
-    }
-
-    private boolean hasChips(LadderSegment s) {
-        return s.tcp().options().stream().anyMatch(o -> o.kind() > 1);
     }
 
     /** Lines needed for the socket calls at a position: the busier side's count. */
@@ -257,14 +253,26 @@ public final class LadderLayout {
         boolean atRest = position == Math.rint(position);
         double room = Math.min((atRest ? REST_ROOM : FOLLOW_ROOM) * em, 0.3 * visible);
         if (y < top + 0.1 * visible || y > top + visible - room) {
-            top = alignToRow(y - visible + room + 0.5 * em, y, visible - room);
+            return scrollToPlayhead(viewport, position);
         }
         return clampScroll(viewport, top);
     }
 
     /**
+     * The scroll offset that puts the playhead low in the view, the rows above it starting at a row
+     * boundary: where {@link #scrollToFollow} moves to, and where a view goes when its height changes.
+     */
+    public double scrollToPlayhead(Viewport viewport, double position) {
+        double visible = Math.max(1, viewport.height() - headerHeight());
+        double y = playheadContentY(position);
+        boolean atRest = position == Math.rint(position);
+        double room = Math.min((atRest ? REST_ROOM : FOLLOW_ROOM) * em, 0.3 * visible);
+        return clampScroll(viewport, alignToRow(y - visible + room + 0.5 * em, y, visible - room));
+    }
+
+    /**
      * Moves a scroll offset to a row boundary so that no arrow shows without its labels: up to the start
-     * of the row it cuts if the playhead still fits, else down past that row.
+     * of the row it cuts if the playhead still fits, else down past that row when enough stays visible.
      */
     private double alignToRow(double top, double playheadY, double usable) {
         int i = firstRowEndingBelow(top);
@@ -275,7 +283,9 @@ public final class LadderLayout {
             return callTop[i];
         }
         double next = i + 1 < labelTop.length ? callTop[i + 1] : callTop[labelTop.length];
-        return next <= playheadY ? next : top;
+        // Past the cut row only if that leaves a good part of the view above the playhead: in a view
+        // smaller than a row (large text, a small window) a cut row beats an empty ladder.
+        return next <= playheadY - 0.5 * usable ? next : top;
     }
 
     public double clampScroll(Viewport viewport, double top) {
@@ -338,11 +348,20 @@ public final class LadderLayout {
         }
 
         List<GapMark> gaps = new ArrayList<>();
-        for (int g = 0; g < gapMarks.size(); g++) {
-            double y = gapMarks.get(g)[0];
-            if (y >= contentTop && y <= contentBottom) {
-                gaps.add(new GapMark(y + offset, gapDurations.get(g)));
+        // Gap marks are in content order: find the first visible one, not every one (time spacing
+        // of a long connection has thousands).
+        int lo = 0;
+        int hi = gapMarks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (gapMarks.get(mid)[0] < contentTop) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
+        }
+        for (int g = lo; g < gapMarks.size() && gapMarks.get(g)[0] <= contentBottom; g++) {
+            gaps.add(new GapMark(gapMarks.get(g)[0] + offset, gapDurations.get(g)));
         }
 
         double playheadY = playheadContentY(p);
@@ -404,7 +423,7 @@ public final class LadderLayout {
         y += FLAGS_LINE * em;
         double numbersY = y + NUMBERS_LINE * em / 2;
         y += NUMBERS_LINE * em;
-        double chipsY = hasChips(s) ? y + CHIPS_LINE * em / 2 : Double.NaN;
+        double chipsY = data.hasOptions(i) ? y + CHIPS_LINE * em / 2 : Double.NaN;
         double progress = Math.max(0, Math.min(1, p - i));
         return new ArrowRow(i, sender, fromX, departY[i] + offset, toX, arriveY(i) + offset,
                 (clientX + serverX) / 2, Math.max(0, serverX - clientX - 2 * LABEL_PADDING * em),

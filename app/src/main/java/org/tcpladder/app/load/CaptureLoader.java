@@ -7,14 +7,14 @@ import java.nio.file.Path;
  * Reads a capture file into the connections the app lists. Runs on a background thread; must check
  * {@link LoadProgress#isCancelled()} regularly and then throw {@link java.util.concurrent.CancellationException}.
  *
- * <p>The one seam between the app and the capture core's file reading: today {@link PacketCountLoader};
- * the integration replaces it with a loader that decodes and groups connections.
+ * <p>The one seam between the window and the capture core's file reading: {@link CaptureIndexLoader}.
  */
 @FunctionalInterface
 public interface CaptureLoader {
     /**
-     * @throws IOException a file that cannot be read; a {@link org.tcpladder.capture.source.CaptureFileException}
-     *                     names the file and the byte offset and is shown to the user as is
+     * @throws IOException a file that cannot be read at all; a
+     *                     {@link org.tcpladder.capture.source.CaptureFileException} names the file and the
+     *                     byte offset and is shown to the user as is
      */
     LoadedCapture load(Path file, LoadProgress progress) throws IOException;
 }

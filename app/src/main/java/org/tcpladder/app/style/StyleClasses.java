@@ -39,8 +39,18 @@ public final class StyleClasses {
     public static final String ICON = "icon";
     public static final String PLACEHOLDER = "placeholder";
 
-    /** Marks a disabled control whose feature is not available yet (it carries an explaining tooltip). */
-    public static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
+    public static final String LIVE_BAR = "live-bar";
+    public static final String LIVE_DOT = "live-dot";
+    public static final String LIVE_STATUS = "live-status";
+    public static final String PENDING_CALL = "pending-call";
+    public static final String KERNEL_STATE = "kernel-state";
+    public static final String CONNECTION_ANOMALIES = "connection-anomalies";
+    public static final String PROBLEM_REMEDY = "problem-remedy";
+
+    /** The live bar while a session or watch is capturing (its dot is lit). */
+    public static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    /** A kernel state that differs from the inferred one. */
+    public static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
     public static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
 
     private StyleClasses() {

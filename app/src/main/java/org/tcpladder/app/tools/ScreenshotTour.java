@@ -4,12 +4,17 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.tcpladder.app.layout.NumberMode;
 import org.tcpladder.app.layout.Spacing;
+import org.tcpladder.app.live.DemoRun;
 import org.tcpladder.app.view.MainWindow;
+import org.tcpladder.app.view.NodeIds;
+import org.tcpladder.capture.demo.DemoSettings;
+import org.tcpladder.capture.demo.Scenario;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -19,85 +24,166 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Puts the real window through the states worth showing (handshake, a segment in flight, details
- * with payload, the close, time spacing, large text, a bad file) and snapshots each to a PNG. Used by
- * {@link Screenshots} for {@code screenshots/} and by a test that runs it headless.
+ * Puts the real window through the states worth showing and snapshots each to a PNG: a live echo
+ * session over loopback mid-handshake and finished, its data segment with the payload in hex, the same
+ * at classroom zoom, a multi-connection capture file with its list, time spacing, IPv6, and a file that
+ * is not a capture. Used by {@link Screenshots} for {@code screenshots/} and by a test that runs it
+ * headless.
+ *
+ * <p>Live sessions need live capture (root or CAP_NET_RAW). Their ports, sequence numbers and times
+ * are those of the moment, so the pictures differ a little from run to run; the shots show relative
+ * numbers, so only the client's port and the clock change.
  */
 public final class ScreenshotTour {
+    /** Longest wait for a live session or a file to reach the state a shot needs. */
+    static final Duration PATIENCE = Duration.seconds(30);
+    /** After a state is reached: a few pulses for CSS, layout and the canvas. */
+    static final Duration SETTLE = Duration.millis(300);
+    static final Duration POLL = Duration.millis(50);
+
     private final MainWindow window;
     private final Scene scene;
     private final Path dir;
+    private final Path capture;
     private final List<Path> written = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>();
 
-    public ScreenshotTour(MainWindow window, Scene scene, Path dir) {
-        this.window = window;
-        this.scene = scene;
-        this.dir = dir;
+    /** One thing to do, then a condition to wait for before the next. */
+    private record Step(String what, Runnable action, BooleanSupplier until) {
     }
 
     /**
-     * Runs every shot on the FX thread, one step every {@link #STEP} so that the window gets real pulses
-     * (CSS, layout, the canvas timer) between a change and its picture, then calls {@code done} with
-     * the files written, or {@code failed}.
+     * @param capture a capture file with several connections for the file shots, or null to skip them
      */
-    public void run(Consumer<List<Path>> done, Consumer<Throwable> failed) {
-        List<Runnable> steps = new ArrayList<>();
-        steps.add(() -> {
-            window.playback().flightSecondsProperty().set(0);
-            window.showDemo();
-        });
-        shot(steps, "01-ready", () -> window.playback().home());
-        shot(steps, "02-handshake", () -> window.playback().seek(3));
-        shot(steps, "03-data-in-flight", () -> window.playback().seek(3.55));
-        shot(steps, "04-echo-with-payload", () -> window.playback().seek(6));
-        shot(steps, "05-close", () -> window.playback().end());
-        shot(steps, "06-time-spacing", () -> {
-            window.settings().spacingProperty().set(Spacing.TIME);
-            window.playback().end();
-        });
-        shot(steps, "07-absolute-large-text", () -> {
-            window.settings().spacingProperty().set(Spacing.ORDER);
-            window.settings().numbersProperty().set(NumberMode.ABSOLUTE);
-            window.settings().setFontSize(22);
-            window.playback().seek(2);
-        });
-        steps.add(() -> {
-            window.settings().numbersProperty().set(NumberMode.RELATIVE);
-            window.settings().resetZoom();
-            window.settings().ipv6Property().set(true);
-            window.showDemo();
-        });
-        shot(steps, "08-ipv6", () -> window.playback().seek(9.5));
-        steps.add(() -> {
-            window.settings().ipv6Property().set(false);
-            window.showDemo();
-            window.playback().seek(3);
-        });
-        Timeline timeline = new Timeline();
-        for (int i = 0; i < steps.size(); i++) {
-            Runnable step = steps.get(i);
-            timeline.getKeyFrames().add(new KeyFrame(STEP.multiply(i + 1), e -> {
-                try {
-                    step.run();
-                } catch (RuntimeException ex) {
-                    timeline.stop();
-                    failed.accept(ex);
-                }
-            }));
-        }
-        timeline.setOnFinished(e -> errorShot(done, failed));
-        timeline.play();
+    public ScreenshotTour(MainWindow window, Scene scene, Path dir, Path capture) {
+        this.window = window;
+        this.scene = scene;
+        this.dir = dir;
+        this.capture = capture;
     }
 
-    /** Time between steps: a few pulses. */
-    static final Duration STEP = Duration.millis(250);
+    /**
+     * Runs every step on the FX thread, then calls {@code done} with the files written, or
+     * {@code failed} (a state not reached in time, or an error).
+     */
+    public void run(Consumer<List<Path>> done, Consumer<Throwable> failed) {
+        plan();
+        next(0, done, failed);
+    }
 
-    private void shot(List<Runnable> steps, String name, Runnable setup) {
-        steps.add(setup);
-        steps.add(() -> write(name, snapshot(scene)));
+    private void plan() {
+        step("a live echo session in step mode, waiting to connect", () -> {
+            window.playback().flightSecondsProperty().set(0);
+            window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
+            window.settings().payloadProperty().set(DemoSettings.DEFAULT_PAYLOAD);
+            window.settings().ipv6Property().set(false);
+            window.settings().stepModeProperty().set(true);
+            window.startDemo();
+        }, () -> demo() != null && demo().pendingProperty().get() != null);
+        step("the handshake captured", () -> demo().proceed(),
+                () -> segments() >= 3 && demo().pendingProperty().get() != null);
+        shot("01-live-mid-handshake", () -> window.playback().seek(1.5));
+        shot("02-live-handshake-kernel", () -> window.playback().seek(3));
+        step("the rest of the session", () -> demo().runToEnd(), () -> demo().outcomeProperty().get() != null
+                && segments() >= 10);
+        shot("03-live-echo-finished", () -> window.playback().end());
+        shot("04-details-payload", () -> {
+            window.playback().seek(4);
+            window.details().select(3);
+        });
+        // The payload is at the bottom of the details: scrolled there once they are laid out.
+        steps.add(steps.size() - 1, new Step("scroll the details to the payload",
+                () -> ((ScrollPane) scene.lookup("#" + NodeIds.DETAILS)).setVvalue(1), () -> true));
+        shot("05-classroom-zoom", () -> {
+            window.settings().setFontSize(22);
+            window.playback().seek(8);
+        });
+        step("normal text", () -> window.settings().resetZoom(), () -> true);
+        if (capture != null) {
+            step("a capture file with twenty connections", () -> window.open(capture),
+                    () -> !window.loadingProperty().get() && window.playback().getData() != null
+                            && window.connections().all().size() > 1
+                            && window.connections().all().stream().allMatch(e -> e.anomalies() >= 0));
+            shot("06-capture-connections", () -> window.playback().seek(14));
+            shot("07-time-spacing-absolute", () -> {
+                window.settings().spacingProperty().set(Spacing.TIME);
+                window.settings().numbersProperty().set(NumberMode.ABSOLUTE);
+                window.playback().seek(21);
+            });
+            step("back to order and relative numbers", () -> {
+                window.settings().spacingProperty().set(Spacing.ORDER);
+                window.settings().numbersProperty().set(NumberMode.RELATIVE);
+            }, () -> true);
+        }
+        step("a live session over IPv6 in run mode: the server closes first", () -> {
+            window.settings().scenarioProperty().set(Scenario.SERVER_CLOSES_FIRST);
+            window.settings().ipv6Property().set(true);
+            window.settings().stepModeProperty().set(false);
+            window.startDemo();
+        }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 10);
+        shot("08-live-ipv6-server-closes", () -> window.playback().end());
+        step("back to the defaults", () -> {
+            window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
+            window.settings().ipv6Property().set(false);
+            window.settings().stepModeProperty().set(true);
+        }, () -> true);
+    }
+
+    private DemoRun demo() {
+        return window.demoRun();
+    }
+
+    private int segments() {
+        return window.playback().getData() == null ? 0 : window.playback().getData().size();
+    }
+
+    private void step(String what, Runnable action, BooleanSupplier until) {
+        steps.add(new Step(what, action, until));
+    }
+
+    private void shot(String name, Runnable setup) {
+        steps.add(new Step("set up " + name, setup, () -> true));
+        steps.add(new Step("take " + name, () -> write(name, snapshot(scene)), () -> true));
+    }
+
+    private void next(int i, Consumer<List<Path>> done, Consumer<Throwable> failed) {
+        if (i == steps.size()) {
+            errorShot(done, failed);
+            return;
+        }
+        Step step = steps.get(i);
+        try {
+            step.action().run();
+        } catch (RuntimeException e) {
+            failed.accept(new IllegalStateException("screenshot step failed: " + step.what(), e));
+            return;
+        }
+        long deadline = System.nanoTime() + (long) (PATIENCE.toMillis() * 1_000_000L);
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(POLL, e -> {
+            boolean reached;
+            try {
+                reached = step.until().getAsBoolean();
+            } catch (RuntimeException ex) {
+                poll.stop();
+                failed.accept(ex);
+                return;
+            }
+            if (reached) {
+                poll.stop();
+                Timeline settle = new Timeline(new KeyFrame(SETTLE, x -> next(i + 1, done, failed)));
+                settle.play();
+            } else if (System.nanoTime() > deadline) {
+                poll.stop();
+                failed.accept(new IllegalStateException("screenshot step timed out: " + step.what()));
+            }
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
     }
 
     private BufferedImage snapshot(Scene s) {
@@ -175,4 +261,3 @@ public final class ScreenshotTour {
         return out;
     }
 }
-

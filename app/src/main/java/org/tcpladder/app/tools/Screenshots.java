@@ -4,7 +4,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.tcpladder.app.Messages;
-import org.tcpladder.app.load.PacketCountLoader;
 import org.tcpladder.app.view.MainWindow;
 import org.tcpladder.app.viewmodel.RecentFiles;
 
@@ -15,8 +14,9 @@ import java.util.prefs.Preferences;
 
 /**
  * Regenerates {@code screenshots/*.png} from the real window:
- * {@code DISPLAY=:99 mvn -B -o -q -pl app -am javafx:run@screenshots} (any X display, e.g. Xvfb), or
- * headless under Monocle with the test classpath. The one argument is the output directory.
+ * {@code DISPLAY=:99 mvn -B -o -q -pl app -am compile javafx:run@screenshots} (any X display, e.g.
+ * Xvfb; live capture needs root or CAP_NET_RAW), or headless under Monocle with the test classpath.
+ * Arguments: the output directory, then optionally a capture file with several connections.
  */
 public final class Screenshots {
     private static final String PREFS_NODE = "org/tcpladder/app/screenshots";
@@ -42,10 +42,11 @@ public final class Screenshots {
             // Its own recent-files node, so that taking screenshots leaves the user's list alone.
             Preferences prefs = Preferences.userRoot().node(PREFS_NODE);
             prefs.clear();
-            MainWindow window = new MainWindow(Messages.load(), new PacketCountLoader(), new RecentFiles(prefs, 8));
+            MainWindow window = new MainWindow(Messages.load(), new RecentFiles(prefs, 8));
             window.install(stage);
             stage.show();
-            new ScreenshotTour(window, stage.getScene(), dir).run(files -> {
+            Path capture = args.size() > 1 ? Path.of(args.get(1)) : null;
+            new ScreenshotTour(window, stage.getScene(), dir, capture).run(files -> {
                 files.forEach(f -> System.out.println("wrote " + f));
                 Platform.exit();
             }, error -> {

@@ -63,8 +63,14 @@ final class CaptureOpener {
             finished(task);
             LoadedCapture capture = task.getValue();
             recent.add(file);
-            status.message.setText(text.format("status.loaded", file.getFileName(), capture.packetCount(),
-                    capture.connections().size()));
+            String loaded = text.format("status.loaded", file.getFileName(), capture.packetCount(),
+                    capture.connections().size());
+            if (capture.malformed() > 0) {
+                loaded = loaded + " " + text.format("status.malformed", capture.malformed());
+            }
+            // A damaged tail: what came before it is shown, and the status bar says where it broke.
+            status.message.setText(capture.readError() == null ? loaded
+                    : loaded + " " + text.format("status.damaged", capture.readError()));
             onLoaded.accept(capture);
         });
         task.setOnFailed(e -> {
@@ -116,7 +122,7 @@ final class CaptureOpener {
         if (w != null) {
             alert.initOwner(w);
             // The dialog shares the window's stylesheet and zoom so it is as readable as the rest.
-            alert.getDialogPane().getStylesheets().setAll(w.getScene().getStylesheets());
+            alert.getDialogPane().getStylesheets().setAll(w.getScene().getRoot().getStylesheets());
             alert.getDialogPane().setStyle(w.getScene().getRoot().getStyle());
         }
         lastError = alert;

@@ -8,11 +8,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.tcpladder.app.Messages;
+import org.tcpladder.app.layout.Durations;
 import org.tcpladder.app.load.ConnectionEntry;
 import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.ConnectionListViewModel;
 
-/** The left pane: what is open, a filter box, and the connections (client, server, size). */
+/**
+ * The left pane: what is open, a filter box, and the connections: endpoints, size, duration, how each
+ * ended and how many of its segments are unusual.
+ */
 final class ConnectionListPane extends VBox {
     private final ListView<ConnectionEntry> list;
     private boolean syncing;
@@ -61,20 +65,24 @@ final class ConnectionListPane extends VBox {
         }
     }
 
-    /** Two or three lines: the name (demo sessions), the endpoints, and the size. */
+    /** The name (demo sessions), the endpoints, size and duration, the ending, and the anomalies. */
     private static final class EntryCell extends ListCell<ConnectionEntry> {
         private final Messages text;
         private final Label title = new Label();
         private final Label endpoints = new Label();
         private final Label detail = new Label();
-        private final VBox box = new VBox(title, endpoints, detail);
+        private final Label ending = new Label();
+        private final Label anomalies = new Label();
+        private final VBox box = new VBox(title, endpoints, detail, ending, anomalies);
 
         EntryCell(Messages text) {
             this.text = text;
             title.getStyleClass().add(StyleClasses.CONNECTION_TITLE);
             endpoints.getStyleClass().add(StyleClasses.CONNECTION_ENDPOINTS);
             detail.getStyleClass().add(StyleClasses.CONNECTION_DETAIL);
-            for (Label l : new Label[]{title, endpoints, detail}) {
+            ending.getStyleClass().add(StyleClasses.CONNECTION_DETAIL);
+            anomalies.getStyleClass().add(StyleClasses.CONNECTION_ANOMALIES);
+            for (Label l : new Label[]{title, endpoints, detail, ending, anomalies}) {
                 l.setWrapText(true);
                 l.setMinHeight(Region.USE_PREF_SIZE);
             }
@@ -94,7 +102,20 @@ final class ConnectionListPane extends VBox {
             title.setVisible(e.name() != null);
             title.setManaged(e.name() != null);
             endpoints.setText(text.format("connections.endpoints", e.client(), e.server()));
-            detail.setText(text.format("connections.detail", e.segmentCount(), e.payloadBytes()));
+            detail.setText(text.format("connections.detail", e.segmentCount(), e.payloadBytes(),
+                    Durations.format(e.durationNs())));
+            String end = text.text(switch (e.end()) {
+                case FIN_BOTH -> "connections.endFin";
+                case RST -> "connections.endReset";
+                case HALF_CLOSED -> "connections.endHalfClosed";
+                case OPEN -> "connections.endOpen";
+            });
+            ending.setText(e.midStream() ? text.format("connections.midStream", end) : end);
+            boolean counted = e.anomalies() != ConnectionEntry.NOT_COUNTED;
+            anomalies.setVisible(counted && e.anomalies() > 0);
+            anomalies.setManaged(anomalies.isVisible());
+            anomalies.setText(!counted ? "" : e.anomalies() == 1 ? text.text("connections.anomaly")
+                    : text.format("connections.anomalies", e.anomalies()));
             setText(null);
             setGraphic(box);
         }

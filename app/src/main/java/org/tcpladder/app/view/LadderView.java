@@ -38,6 +38,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -61,11 +62,16 @@ public final class LadderView extends Region {
     private final StyleableObjectProperty<Font> font;
     private final SettingsViewModel settings;
     private LadderGeometry lastGeometry;
+    private long lastPaintNanos;
     private boolean dirty = true;
     private long lastFrameNs;
     private boolean timerRunning;
     private boolean syncingScrollBar;
     private IntConsumer onSegmentClicked = i -> { };
+    private Consumer<LadderGeometry> onPainted = g -> { };
+
+    /** The step of a flight's first frame, when there is no previous frame to measure from. */
+    private static final double FIRST_FRAME_SECONDS = 1.0 / 60;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -197,9 +203,15 @@ public final class LadderView extends Region {
         double bar = scrollBar.prefWidth(-1);
         scrollBar.resizeRelocate(w - bar, 0, bar, h);
         // The canvas is only ever as big as the visible area: its cost does not grow with the ladder.
+        double oldHeight = canvas.getHeight();
         canvas.setWidth(Math.max(0, Math.floor(w - bar)));
         canvas.setHeight(Math.max(0, Math.floor(h)));
         canvas.relocate(0, 0);
+        LadderLayout l = layout.get();
+        if (canvas.getHeight() != oldHeight && l != null && canvas.getHeight() > 0) {
+            // Taller state texts above, or a resized window: show the playhead and whole rows above it.
+            scrollTop.set(l.scrollToPlayhead(viewport(), playback.getPosition()));
+        }
         syncScrollBar();
         markDirty();
     }
@@ -269,10 +281,9 @@ public final class LadderView extends Region {
 
     private void frame(long now) {
         if (playback.isActive()) {
-            if (lastFrameNs != 0) {
-                // Cap a frame's step so a stalled window does not jump several segments at once.
-                playback.tick(Math.min(0.1, (now - lastFrameNs) / 1e9));
-            }
+            // Cap a frame's step so a stalled window does not jump several segments at once; the first
+            // frame of a flight moves one frame's worth, so that the segment leaves in this very frame.
+            playback.tick(lastFrameNs == 0 ? FIRST_FRAME_SECONDS : Math.min(0.1, (now - lastFrameNs) / 1e9));
             lastFrameNs = now;
         } else {
             lastFrameNs = 0;
@@ -289,10 +300,26 @@ public final class LadderView extends Region {
 
     /** Paints now (the timer calls this when dirty; tests may call it to avoid waiting a pulse). */
     public void paint() {
+        long start = System.nanoTime();
         LadderLayout l = layout.get();
         lastGeometry = l == null ? null : l.geometry(viewport(), playback.getPosition(), selected.get());
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), lastGeometry,
                 this::ink, em(), font.get());
+        lastPaintNanos = System.nanoTime() - start;
+        onPainted.accept(lastGeometry);
+    }
+
+    /**
+     * How long the last {@link #paint()} took on this thread: the visible rows' geometry and the canvas
+     * commands (the rasterizing happens afterwards, on the render thread).
+     */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    /** Told after every paint what was painted (e.g. to time how soon a live segment is on screen). */
+    public void setOnPainted(Consumer<LadderGeometry> handler) {
+        this.onPainted = handler == null ? g -> { } : handler;
     }
 
     /** The geometry painted last: the visible rows (tests use it to see what is on screen). */

@@ -1,6 +1,8 @@
 package org.tcpladder.app.view;
 
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -21,6 +23,10 @@ import javafx.stage.Window;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.demo.SyntheticEchoSession;
 import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.live.DemoStarter;
+import org.tcpladder.app.live.PortWatchStarter;
+import org.tcpladder.app.load.AnomalySweep;
+import org.tcpladder.app.load.CaptureIndexLoader;
 import org.tcpladder.app.load.CaptureLoader;
 import org.tcpladder.app.load.ConnectionEntry;
 import org.tcpladder.app.load.LoadedCapture;
@@ -39,9 +45,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The program's window: menus and toolbar on top, connections on the left, the per-side states, the
- * ladder and the timeline in the middle, the selected segment's details on the right, status at the
- * bottom. It wires the view models together; each part is its own class.
+ * The program's window: menus and toolbar on top (with the live bar while a session or watch runs),
+ * connections on the left, the per-side states, the ladder and the timeline in the middle, the
+ * selected segment's details on the right, status at the bottom. It wires the view models together;
+ * each part is its own class.
  */
 public final class MainWindow {
     public static final double WIDTH = 1280;
@@ -56,14 +63,30 @@ public final class MainWindow {
     private final LadderView ladder;
     private final TransportBar transport;
     private final CaptureOpener opener;
+    private final StatusBar status;
+    private final SelectedLadder selectedLadder;
+    private final LiveController live;
     private final BorderPane root = new BorderPane();
     /** Where the connection list ends and the details begin, as fractions of the width. */
     private static final double[] DIVIDERS = {0.19, 0.69};
     private final SplitPane split;
     private final SessionToolBar toolBar;
     private Stage stage;
+    /** The open capture file's index (payloads are read from it); closed when something else is shown. */
+    private AutoCloseable openCapture;
+    private AnomalySweep sweep;
+
+    /** The window with the real capture core: files through {@link CaptureIndexLoader}, live capture. */
+    public MainWindow(Messages text, RecentFiles recent) {
+        this(text, new CaptureIndexLoader(), recent, DemoStarter.REAL, PortWatchStarter.LOOPBACK);
+    }
 
     public MainWindow(Messages text, CaptureLoader loader, RecentFiles recent) {
+        this(text, loader, recent, DemoStarter.REAL, PortWatchStarter.LOOPBACK);
+    }
+
+    public MainWindow(Messages text, CaptureLoader loader, RecentFiles recent, DemoStarter demoStarter,
+                      PortWatchStarter watchStarter) {
         this.text = text;
         this.recent = recent;
         this.details = new DetailsViewModel(text, ZoneId.systemDefault());
@@ -73,8 +96,16 @@ public final class MainWindow {
         ladder = new LadderView(text, playback, settings);
         ladder.setId(NodeIds.LADDER);
         transport = new TransportBar(text, playback, settings);
-        StatusBar status = new StatusBar(text);
+        status = new StatusBar(text, settings);
         opener = new CaptureOpener(text, loader, recent, status, this::window, this::loaded);
+        LiveBar liveBar = new LiveBar(text);
+        live = new LiveController(text, settings, connections, liveBar, status.message::setText, this::window,
+                demoStarter, watchStarter, () -> {
+                    // A live session takes the window: a file still loading would take it back.
+                    opener.cancel();
+                    closeCapture();
+                });
+        selectedLadder = new SelectedLadder(text, playback, status.message::setText, live::isLive);
 
         VBox center = new VBox(new StateHeader(text, playback), ladder, transport);
         VBox.setVgrow(ladder, Priority.ALWAYS);
@@ -85,8 +116,23 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
 
-        toolBar = new SessionToolBar(text, settings, this::chooseAndOpen);
-        VBox top = new VBox(new AppMenuBar(text, this, playback, settings, recent), toolBar);
+        toolBar = new SessionToolBar(text, settings, new SessionToolBar.Actions() {
+            @Override
+            public void start() {
+                startDemo();
+            }
+
+            @Override
+            public void open() {
+                chooseAndOpen();
+            }
+
+            @Override
+            public void watch(String port) {
+                watchPort(port);
+            }
+        });
+        VBox top = new VBox(new AppMenuBar(text, this, playback, settings, recent), toolBar, liveBar);
         root.setTop(top);
         root.setCenter(split);
         root.setBottom(status);
@@ -99,13 +145,19 @@ public final class MainWindow {
         // Zoom: one root font size; the stylesheet's sizes are in em and the canvas inherits -fx-font.
         settings.fontSizeProperty().addListener((o, a, b) -> applyFontSize());
         applyFontSize();
-        connections.selectedProperty().addListener((o, a, b) -> show(b));
+        connections.selectedProperty().addListener((o, a, b) -> {
+            selectedLadder.show(b);
+            ladder.requestFocus();
+        });
         playback.dataProperty().addListener((o, a, b) -> details.setData(b));
         // The details follow the playhead; a click on an arrow shows that segment instead.
         playback.currentSegmentProperty().addListener((o, a, b) -> details.select(b.intValue()));
         ladder.setOnSegmentClicked(details::select);
+        ladder.setOnPainted(live::painted);
         details.selectedProperty().addListener((o, a, b) -> ladder.selectedProperty().set(b.intValue()));
         settings.numbersProperty().addListener((o, a, b) -> details.setNumberMode(b));
+        // Step mode: stepping past the last segment lets the live session make its next call.
+        playback.setOnStepPastEnd(live::proceed);
     }
 
     private void applyFontSize() {
@@ -172,6 +224,10 @@ public final class MainWindow {
                 settings::zoomOut);
         stage.setTitle(text.text("app.title"));
         stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            live.closeAll();
+            closeCapture();
+        });
         ladder.requestFocus();
     }
 
@@ -181,7 +237,7 @@ public final class MainWindow {
 
     /**
      * What the program shows when it starts: the capture file given first on the command line, else
-     * the demo session (so that there is a ladder at once).
+     * the synthetic demo session (so that there is a ladder at once, before any live session).
      */
     public void openFromArguments(List<String> files) {
         if (files.isEmpty()) {
@@ -217,24 +273,86 @@ public final class MainWindow {
     }
 
     private void loaded(LoadedCapture capture) {
+        live.closeAll();
+        AutoCloseable previous = openCapture;
+        openCapture = capture.index();
         String name = capture.file().getFileName().toString();
         connections.setConnections(capture.connections(),
-                text.format("connections.summary", name, capture.packetCount(), capture.connections().size()));
+                text.format("connections.summary", name, capture.packetCount(), capture.connections().size()),
+                capture.preferred());
         if (capture.connections().isEmpty()) {
             playback.load(null);
         }
+        closeQuietly(previous);
+        countAnomalies(capture);
     }
 
-    /** Shows the synthetic echo session (until live sessions exist, the way to see a ladder at once). */
+    /** Fills in the list's anomaly counts in the background (seconds for a large capture). */
+    private void countAnomalies(LoadedCapture capture) {
+        if (sweep != null) {
+            sweep.cancel();
+        }
+        if (capture.index() == null) {
+            sweep = null;
+            return;
+        }
+        AnomalySweep[] self = new AnomalySweep[1];
+        self[0] = new AnomalySweep(capture.connections(), CaptureIndexLoader.captureEndNs(capture.index()),
+                batch -> Platform.runLater(() -> {
+                    if (sweep == self[0]) {
+                        connections.update(batch);
+                    }
+                }));
+        sweep = self[0];
+        Thread t = new Thread(sweep, "anomaly-count");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** Closes the open capture file (another source takes the window). */
+    private void closeCapture() {
+        if (sweep != null) {
+            sweep.cancel();
+            sweep = null;
+        }
+        AutoCloseable c = openCapture;
+        openCapture = null;
+        closeQuietly(c);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Nothing the user can do about a capture file that will not close; it is no longer shown.
+            }
+        }
+    }
+
+    /** Shows the hand-built echo session (a ladder to look at without live capture or a file). */
     public void showDemo() {
+        live.closeAll();
+        closeCapture();
         LadderData demo = SyntheticEchoSession.build(text, settings.ipv6Property().get());
         connections.setConnections(List.of(ConnectionEntry.of(text.text("demo.name"), demo)),
                 text.text("demo.summary"));
     }
 
-    private void show(ConnectionEntry entry) {
-        playback.load(entry == null ? null : entry.ladder().get());
-        ladder.requestFocus();
+    /** Start: runs the chosen scenario live over loopback, its ladder growing as segments are captured. */
+    public void startDemo() {
+        live.startDemo();
+    }
+
+    /** Watch port: every connection to or from {@code port} on loopback, listed as it is captured. */
+    public void watchPort(String port) {
+        live.watch(port);
+    }
+
+    /** Stops the live session or watch; what was captured stays on screen. */
+    public void stopLive() {
+        live.stop();
     }
 
     public void showAbout() {
@@ -284,7 +402,32 @@ public final class MainWindow {
         return opener.lastError();
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+    /** The dialog shown for the last live session or watch that could not start, or null. */
+    public Alert lastLiveError() {
+        return live.lastError();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
         return opener.loadingProperty();
+    }
+
+    /** Milliseconds from clicking Start to the first segment's arrow on screen; -1 until then. */
+    public ReadOnlyLongProperty firstArrowMillisProperty() {
+        return live.firstArrowMillisProperty();
+    }
+
+    /** Whether a live session or watch owns the connection list. */
+    public boolean isLive() {
+        return live.isLive();
+    }
+
+    /** The running demo session's live part (tests and screenshots wait on it), or null. */
+    public org.tcpladder.app.live.DemoRun demoRun() {
+        return live.demo();
+    }
+
+    /** The running port watch, or null. */
+    public org.tcpladder.app.live.WatchRun watchRun() {
+        return live.watchRun();
     }
 }

@@ -38,6 +38,16 @@ public final class NodeIds {
     public static final String LOAD_PROGRESS = "load-progress";
     public static final String CANCEL_LOAD = "cancel-load";
     public static final String OPEN_ERROR = "open-error";
+    public static final String LIVE_ERROR = "live-error";
+    public static final String PAYLOAD_FIELD = "payload-field";
+    public static final String LIVE_BAR = "live-bar";
+    public static final String LIVE_STATUS = "live-status";
+    public static final String PENDING_CALL = "pending-call";
+    public static final String NEXT_CALL = "next-call";
+    public static final String RUN_TO_END = "run-to-end";
+    public static final String STOP_LIVE = "stop-live";
+    public static final String CLIENT_KERNEL = "client-kernel";
+    public static final String SERVER_KERNEL = "server-kernel";
 
     private NodeIds() {
     }

@@ -3,6 +3,7 @@ package org.tcpladder.app.view;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -10,29 +11,65 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 import org.tcpladder.app.Messages;
-import org.tcpladder.app.layout.NumberMode;
-import org.tcpladder.app.layout.Spacing;
 import org.tcpladder.app.viewmodel.SettingsViewModel;
+import org.tcpladder.capture.demo.Scenario;
 
 import java.util.List;
 
 /**
- * The main toolbar: start a live session (scenario, IPv4/IPv6, step/run), open a capture, watch a
- * port, and how numbers and rows are shown. Live sessions and watching a port need the live capture,
- * which is not built yet: those controls are present, disabled, and say why.
+ * The main toolbar: start a live session (scenario, the text the client sends, IPv4/IPv6, step or
+ * run), open a capture, watch a port.
  */
 final class SessionToolBar extends ToolBar {
-    SessionToolBar(Messages text, SettingsViewModel settings, Runnable openAction) {
+    /** What the toolbar's buttons do; the window decides. */
+    interface Actions {
+        void start();
+
+        void open();
+
+        /** {@code port} as typed. */
+        void watch(String port);
+    }
+
+    SessionToolBar(Messages text, SettingsViewModel settings, Actions actions) {
         Button start = new Button(text.text("toolbar.start"));
         start.setId(NodeIds.START);
-        ComboBox<String> scenario = new ComboBox<>();
+        start.setTooltip(new Tooltip(text.text("toolbar.startTip")));
+        start.setOnAction(e -> actions.start());
+
+        ComboBox<Scenario> scenario = new ComboBox<>();
         scenario.setId(NodeIds.SCENARIO);
-        scenario.getItems().setAll(text.text("scenario.echo"), text.text("scenario.bulk"),
-                text.text("scenario.refused"), text.text("scenario.simultaneousClose"));
-        scenario.getSelectionModel().selectFirst();
+        scenario.getItems().setAll(Scenario.values());
+        scenario.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Scenario s) {
+                return s == null ? "" : s.title();
+            }
+
+            @Override
+            public Scenario fromString(String s) {
+                return null;
+            }
+        });
+        scenario.setCellFactory(v -> new ScenarioCell());
+        scenario.valueProperty().bindBidirectional(settings.scenarioProperty());
         scenario.setMaxWidth(Region.USE_PREF_SIZE);
-        String liveReason = text.text("toolbar.liveUnavailable");
+        Tooltip scenarioTip = new Tooltip();
+        scenarioTip.setWrapText(true);
+        scenarioTip.setMaxWidth(500);
+        scenarioTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> scenario.getValue() == null ? "" : scenario.getValue().description(), scenario.valueProperty()));
+        scenario.setTooltip(scenarioTip);
+
+        TextField payload = new TextField();
+        payload.setId(NodeIds.PAYLOAD_FIELD);
+        payload.setPromptText(text.text("toolbar.payloadPrompt"));
+        payload.setPrefColumnCount(8);
+        payload.setTooltip(new Tooltip(text.text("toolbar.payloadTip")));
+        payload.textProperty().bindBidirectional(settings.payloadProperty());
+        payload.setOnAction(e -> actions.start());
 
         ToggleButton v4 = toggle(NodeIds.IPV4, text.text("toolbar.ipv4"), text.text("toolbar.ipv4Tip"));
         ToggleButton v6 = toggle(NodeIds.IPV6, text.text("toolbar.ipv6"), text.text("toolbar.ipv6Tip"));
@@ -43,43 +80,53 @@ final class SessionToolBar extends ToolBar {
         open.setId(NodeIds.OPEN);
         open.setFocusTraversable(false);
         open.setTooltip(new Tooltip(text.text("toolbar.openTip")));
-        open.setOnAction(e -> openAction.run());
+        open.setOnAction(e -> actions.open());
 
         TextField port = new TextField();
         port.setId(NodeIds.WATCH_PORT_FIELD);
         port.setPromptText(text.text("toolbar.portPrompt"));
-        port.setPrefColumnCount(5);
+        port.setPrefColumnCount(4);
+        port.setOnAction(e -> actions.watch(port.getText()));
         Button watch = new Button(text.text("toolbar.watchPort"));
         watch.setId(NodeIds.WATCH_PORT);
+        watch.setTooltip(new Tooltip(text.text("toolbar.watchTip")));
+        watch.setOnAction(e -> actions.watch(port.getText()));
         HBox watchBox = new HBox(4, watch, port);
         watchBox.setAlignment(Pos.CENTER_LEFT);
 
-        ToggleButton relative = toggle(NodeIds.RELATIVE, text.text("toolbar.relative"), text.text("toolbar.relativeTip"));
-        ToggleButton absolute = toggle(NodeIds.ABSOLUTE, text.text("toolbar.absolute"), text.text("toolbar.absoluteTip"));
-        ToggleButton byOrder = toggle(NodeIds.SPACING_ORDER, text.text("toolbar.byOrder"), text.text("toolbar.byOrderTip"));
-        ToggleButton byTime = toggle(NodeIds.SPACING_TIME, text.text("toolbar.byTime"), text.text("toolbar.byTimeTip"));
-
         getItems().addAll(
-                Unavailable.wrap(start, liveReason),
-                Unavailable.wrap(scenario, liveReason),
+                start,
+                scenario,
+                payload,
                 Segmented.of(settings.ipv6Property(), List.of(v4, v6), List.of(false, true)),
                 Segmented.of(settings.stepModeProperty(), List.of(step, run), List.of(true, false)),
                 new Separator(),
                 open,
                 new Separator(),
-                Unavailable.wrap(watchBox, text.text("toolbar.watchUnavailable")),
-                new Separator(),
-                Segmented.of(settings.numbersProperty(), List.of(relative, absolute),
-                        List.of(NumberMode.RELATIVE, NumberMode.ABSOLUTE)),
-                new Separator(),
-                Segmented.of(settings.spacingProperty(), List.of(byOrder, byTime),
-                        List.of(Spacing.ORDER, Spacing.TIME)));
+                watchBox);
     }
 
-    private static ToggleButton toggle(String id, String label, String tip) {
+    static ToggleButton toggle(String id, String label, String tip) {
         ToggleButton b = new ToggleButton(label);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         return b;
+    }
+
+    /** A scenario in the drop-down: its title, with its description as a tooltip. */
+    private static final class ScenarioCell extends ListCell<Scenario> {
+        @Override
+        protected void updateItem(Scenario s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(empty || s == null ? null : s.title());
+            if (empty || s == null) {
+                setTooltip(null);
+            } else {
+                Tooltip tip = new Tooltip(s.description());
+                tip.setWrapText(true);
+                tip.setMaxWidth(500);
+                setTooltip(tip);
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
@@ -13,14 +14,16 @@ import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.SideStatus;
 
 /**
- * One side's current state, big, with the reason of its last transition: {@code ESTABLISHED} —
- * "received SYN,ACK for its SYN (segment 2)". The state is a pseudo-class, so its colour
- * comes from the theme.
+ * One side's current state, big, with the reason of its last transition ("Segment 2: The SYN,ACK
+ * reached the client…"), and during a live session the kernel's own state for that socket beside it
+ * ("kernel: ESTABLISHED ✓"). The state is a pseudo-class, so its colour comes from the theme.
  */
 final class StateIndicator extends VBox {
     private final Messages text;
     private final Label stateName = new Label();
     private final Label reason = new Label();
+    private final Label kernel = new Label();
+    private final Tooltip reasonTip = new Tooltip();
     private String shownState;
 
     StateIndicator(Messages text, Side side, ObservableValue<SideStatus> status) {
@@ -35,7 +38,11 @@ final class StateIndicator extends VBox {
         stateName.setMinWidth(Region.USE_PREF_SIZE);
         reason.getStyleClass().add(StyleClasses.STATE_REASON);
         reason.setId(client ? NodeIds.CLIENT_REASON : NodeIds.SERVER_REASON);
-        reason.setMinHeight(Region.USE_PREF_SIZE);
+        // At most a few lines (the stylesheet caps its height); the whole sentence is in the tooltip and
+        // in the details pane, so that large text leaves room for the ladder.
+        reason.setMinHeight(0);
+        reason.setTooltip(reasonTip);
+        reasonTip.setWrapText(true);
         Pos align = client ? Pos.TOP_LEFT : Pos.TOP_RIGHT;
         setAlignment(align);
         reason.setAlignment(client ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
@@ -44,7 +51,11 @@ final class StateIndicator extends VBox {
         reason.setGraphic(sideLabel);
         reason.setContentDisplay(client ? ContentDisplay.LEFT
                 : ContentDisplay.RIGHT);
-        getChildren().addAll(stateName, reason);
+        kernel.getStyleClass().add(StyleClasses.KERNEL_STATE);
+        kernel.setId(client ? NodeIds.CLIENT_KERNEL : NodeIds.SERVER_KERNEL);
+        // Under the state, not beside it: two states side by side must fit half the ladder's width.
+        kernel.setMinWidth(0);
+        getChildren().addAll(stateName, kernel, reason);
         status.addListener((o, a, b) -> show(b));
         show(status.getValue());
     }
@@ -55,6 +66,12 @@ final class StateIndicator extends VBox {
         shownState = status.state();
         pseudoClassStateChanged(StyleClasses.state(shownState), true);
         stateName.setText(status.state() == null ? text.text("state.unknown") : status.state());
+        boolean hasKernel = status.kernel() != null;
+        kernel.setVisible(hasKernel);
+        kernel.setManaged(hasKernel);
+        kernel.pseudoClassStateChanged(StyleClasses.DIFFERS, hasKernel && !status.kernelAgrees());
+        kernel.setText(!hasKernel ? "" : text.format(status.kernelAgrees() ? "state.kernelAgrees"
+                : "state.kernelDiffers", status.kernel()));
         if (status.reason() != null) {
             reason.setText(text.format("state.reason", status.reason(), status.segmentIndex() + 1));
         } else if (status.state() != null) {
@@ -62,5 +79,6 @@ final class StateIndicator extends VBox {
         } else {
             reason.setText(text.text("state.noInformation"));
         }
+        reasonTip.setText(reason.getText());
     }
 }

@@ -11,7 +11,10 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.tcpladder.app.load.ConnectionEntry;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -52,9 +55,69 @@ public final class ConnectionListViewModel {
 
     /** Replaces the list (a newly opened capture) and selects the first connection, if any. */
     public void setConnections(List<ConnectionEntry> entries, String sourceSummary) {
+        setConnections(entries, sourceSummary, null);
+    }
+
+    /** Replaces the list and selects {@code preferred} (else the first visible connection, if any). */
+    public void setConnections(List<ConnectionEntry> entries, String sourceSummary, ConnectionEntry preferred) {
         all.setAll(entries);
         summary.set(sourceSummary == null ? "" : sourceSummary);
-        selected.set(visible.isEmpty() ? null : visible.get(0));
+        if (preferred != null && visible.contains(preferred)) {
+            selected.set(preferred);
+        } else {
+            selected.set(visible.isEmpty() ? null : visible.get(0));
+        }
+    }
+
+    /**
+     * Newer versions of listed connections (same {@link ConnectionEntry#key()}) take their place, and
+     * new ones are added at the end: a live capture growing, or anomaly counts arriving. The selection
+     * moves to the newer version of the selected connection; the filter is applied as always.
+     */
+    public void update(List<ConnectionEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<Object, Integer> position = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i).key(), i);
+        }
+        ConnectionEntry current = selected.get();
+        ConnectionEntry newSelection = null;
+        List<ConnectionEntry> added = new ArrayList<>();
+        for (ConnectionEntry e : entries) {
+            Integer at = position.get(e.key());
+            if (at == null) {
+                added.add(e);
+                position.put(e.key(), all.size() + added.size() - 1);
+            } else if (at < all.size()) {
+                all.set(at, e);
+            } else {
+                added.set(at - all.size(), e);
+            }
+            if (current != null && current.key().equals(e.key())) {
+                newSelection = e;
+            }
+        }
+        all.addAll(added);
+        if (newSelection != null) {
+            selected.set(newSelection);
+        }
+    }
+
+    /** Selects the listed connection with this key, if there is one. */
+    public void selectKey(Object key) {
+        for (ConnectionEntry e : all) {
+            if (e.key().equals(key)) {
+                selected.set(e);
+                return;
+            }
+        }
+    }
+
+    /** Sets the one-line summary of the source (e.g. a live session's progress). */
+    public void setSummary(String text) {
+        summary.set(text == null ? "" : text);
     }
 
     public ObservableList<ConnectionEntry> all() {

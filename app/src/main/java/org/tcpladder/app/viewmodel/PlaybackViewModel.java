@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import org.tcpladder.app.ladder.KernelSnapshot;
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.app.ladder.Side;
 import org.tcpladder.app.ladder.StateTimeline;
@@ -21,6 +22,10 @@ import org.tcpladder.app.ladder.StateTimeline;
  * {@code 0..k-1} have arrived; between {@code k} and {@code k+1} segment {@code k} is in flight (see
  * {@link StateTimeline}). Stepping forward flies the next segment over {@link #flightSecondsProperty()}
  * (divided by the speed); playing steps on, pausing {@link #dwellSecondsProperty()} at each arrival.
+ *
+ * <p>A live session's ladder grows: {@link #update} swaps in the longer ladder and keeps the playhead
+ * where it is, and {@link #follow()} plays on to the newest segment. Stepping forward past the last
+ * segment asks for more ({@link #setOnStepPastEnd}: a live session in step mode makes its next call).
  *
  * <p>No timer inside: the view calls {@link #tick(double)} from its AnimationTimer, and tests call it
  * directly or set the flight time to zero, so this class needs no running toolkit.
@@ -42,6 +47,7 @@ public final class PlaybackViewModel {
 
     private StateTimeline clientStates;
     private StateTimeline serverStates;
+    private Runnable onStepPastEnd = () -> { };
     /** Where the current flight ends (an integer position). */
     private int target;
     private double dwellLeft;
@@ -54,17 +60,49 @@ public final class PlaybackViewModel {
     public void load(LadderData ladder) {
         pause();
         animating.set(false);
-        clientStates = ladder == null ? null : StateTimeline.of(ladder, Side.CLIENT);
-        serverStates = ladder == null ? null : StateTimeline.of(ladder, Side.SERVER);
-        data.set(ladder);
-        length.set(ladder == null ? 0 : ladder.size());
         target = 0;
+        replace(ladder);
         position.set(0);
         updateDerived();
     }
 
+    /**
+     * Shows a newer version of the same connection (a live one that has grown) without moving the
+     * playhead or stopping a flight or playback.
+     */
+    public void update(LadderData ladder) {
+        if (ladder == null) {
+            load(null);
+            return;
+        }
+        replace(ladder);
+        target = Math.min(target, ladder.size());
+        position.set(clamp(position.get()));
+        updateDerived();
+    }
+
+    private void replace(LadderData ladder) {
+        clientStates = ladder == null ? null : StateTimeline.of(ladder, Side.CLIENT);
+        serverStates = ladder == null ? null : StateTimeline.of(ladder, Side.SERVER);
+        data.set(ladder);
+        length.set(ladder == null ? 0 : ladder.size());
+    }
+
+    /** Plays on towards the newest segment (a live ladder that grew while the playhead was at its end). */
+    public void follow() {
+        if (!playing.get() && data.get() != null && position.get() < length.get()) {
+            play();
+        }
+    }
+
+    /** Called when stepping forward with no segment left to show (e.g. to let a live session go on). */
+    public void setOnStepPastEnd(Runnable action) {
+        this.onStepPastEnd = action == null ? () -> { } : action;
+    }
+
     public void stepForward() {
         if (data.get() == null) {
+            onStepPastEnd.run();
             return;
         }
         int from = animating.get() ? target : (int) Math.floor(position.get());
@@ -74,6 +112,7 @@ public final class PlaybackViewModel {
         }
         if (from >= length.get()) {
             animating.set(false);
+            onStepPastEnd.run();
             return;
         }
         flyTo(from + 1);
@@ -189,18 +228,37 @@ public final class PlaybackViewModel {
         int n = length.get();
         // The segment at the playhead: the one in flight, else the last one that arrived.
         currentSegment.set(n == 0 ? -1 : Math.min(n - 1, (int) Math.ceil(p) - 1));
-        client.set(status(clientStates, p));
-        server.set(status(serverStates, p));
+        KernelSnapshot kernel = kernelAt(data.get(), p);
+        client.set(status(clientStates, p, kernel == null ? null : kernel.client()));
+        server.set(status(serverStates, p, kernel == null ? null : kernel.server()));
     }
 
-    private static SideStatus status(StateTimeline timeline, double p) {
+    private static SideStatus status(StateTimeline timeline, double p, String kernel) {
         if (timeline == null) {
             return SideStatus.UNKNOWN;
         }
         StateTimeline.StateAt at = timeline.at(p);
         StateTimeline.Change last = at.lastChange();
         return new SideStatus(at.state(), last == null ? null : last.reason(),
-                last == null ? -1 : last.segmentIndex());
+                last == null ? -1 : last.segmentIndex(), kernel);
+    }
+
+    /**
+     * The kernel's report read at exactly this point of the timeline (the last one, if several calls
+     * returned there), or null. Only there does it describe the same moment as the inferred states:
+     * earlier reports are stale once a segment has moved, and none is read while one is in flight.
+     */
+    static KernelSnapshot kernelAt(LadderData d, double p) {
+        if (d == null || d.kernel().isEmpty() || p != Math.rint(p)) {
+            return null;
+        }
+        KernelSnapshot found = null;
+        for (KernelSnapshot k : d.kernel()) {
+            if (k.position() == (int) p) {
+                found = k;
+            }
+        }
+        return found;
     }
 
     public ReadOnlyObjectProperty<LadderData> dataProperty() {

@@ -8,14 +8,19 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.tcpladder.app.layout.NumberMode;
 import org.tcpladder.app.layout.Spacing;
 import org.tcpladder.app.layout.ViewSettings;
+import org.tcpladder.capture.demo.DemoSettings;
+import org.tcpladder.capture.demo.IpVersion;
+import org.tcpladder.capture.demo.Scenario;
 
 /**
  * The user's view settings: the root font size (zoom; every text size and ladder length derives from
- * it), relative or absolute numbers, row spacing, and the options of a live session (IPv4 or IPv6,
- * step-by-step or run).
+ * it), relative or absolute numbers, row spacing, and the options of a live session (which scenario,
+ * the text the client sends, IPv4 or IPv6, step-by-step or run).
  */
 public final class SettingsViewModel {
     /** Default root font size in pixels: large, for a classroom's back row. */
@@ -29,6 +34,9 @@ public final class SettingsViewModel {
     private final ObjectProperty<Spacing> spacing = new SimpleObjectProperty<>(this, "spacing", Spacing.ORDER);
     private final BooleanProperty ipv6 = new SimpleBooleanProperty(this, "ipv6", false);
     private final BooleanProperty stepMode = new SimpleBooleanProperty(this, "stepMode", true);
+    private final ObjectProperty<Scenario> scenario =
+            new SimpleObjectProperty<>(this, "scenario", Scenario.ECHO_CLIENT_CLOSES_FIRST);
+    private final StringProperty payload = new SimpleStringProperty(this, "payload", DemoSettings.DEFAULT_PAYLOAD);
     private final ReadOnlyObjectWrapper<ViewSettings> viewSettings = new ReadOnlyObjectWrapper<>(this, "viewSettings");
 
     public SettingsViewModel() {
@@ -84,6 +92,24 @@ public final class SettingsViewModel {
     /** Live sessions pause before each socket call (step) or run through (run). */
     public BooleanProperty stepModeProperty() {
         return stepMode;
+    }
+
+    /** Which demo session Start plays. */
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    /** The text the demo's client sends (an empty field sends the default). */
+    public StringProperty payloadProperty() {
+        return payload;
+    }
+
+    /** The demo session Start runs, as chosen in the toolbar. */
+    public DemoSettings demoSettings() {
+        Scenario s = scenario.get() == null ? Scenario.ECHO_CLIENT_CLOSES_FIRST : scenario.get();
+        return DemoSettings.of(s, ipv6.get() ? IpVersion.V6 : IpVersion.V4)
+                .withPayload(payload.get())
+                .withMode(stepMode.get() ? DemoSettings.Mode.STEP : DemoSettings.Mode.RUN);
     }
 
     /** Spacing, numbers and font size together, as the ladder layout takes them. */

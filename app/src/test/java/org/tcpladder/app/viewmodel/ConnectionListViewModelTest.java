@@ -44,4 +44,23 @@ class ConnectionListViewModelTest {
         assertEquals(11, v4.segmentCount());
         assertEquals(12, v4.payloadBytes());
     }
+
+    @Test
+    void aPreferredConnectionIsSelectedInsteadOfTheFirst() {
+        model.setConnections(List.of(v4, v6), "x.pcap", v6);
+        assertEquals(v6, model.selectedProperty().get());
+    }
+
+    @Test
+    void newerVersionsReplaceTheirConnectionAndKeepItSelected() {
+        model.setConnections(List.of(v4, v6), "live");
+        model.selectedProperty().set(v6);
+        ConnectionEntry v6Counted = v6.withAnomalies(3);
+        ConnectionEntry added = ConnectionEntry.of("third", TestLadders.alternating(4));
+        model.update(List.of(v6Counted, added));
+        assertEquals(List.of(v4, v6Counted, added), model.all());
+        assertEquals(v6Counted, model.selectedProperty().get());
+        model.selectKey(added.key());
+        assertEquals(added, model.selectedProperty().get());
+    }
 }

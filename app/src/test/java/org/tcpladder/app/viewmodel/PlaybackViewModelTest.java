@@ -3,6 +3,9 @@ package org.tcpladder.app.viewmodel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tcpladder.app.TestLadders;
+import org.tcpladder.app.ladder.KernelSnapshot;
+import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.ladder.SocketCall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -176,5 +179,71 @@ class PlaybackViewModelTest {
         assertEquals(0, playback.getLength());
         playback.stepForward();
         assertEquals(0, playback.getPosition());
+    }
+
+    /** The echo session cut after its first {@code n} segments, as a live session would have it. */
+    private static LadderData firstSegments(int n, List<KernelSnapshot> kernel) {
+        LadderData all = TestLadders.echo();
+        List<SocketCall> calls = all.socketCalls().stream().filter(c -> c.position() <= n).toList();
+        return new LadderData(all.client(), all.server(), all.clientInitialState(), all.serverInitialState(),
+                all.segments().subList(0, n), calls, all.payloads(), kernel);
+    }
+
+    @Test
+    void aGrowingLadderKeepsThePlayheadWhereItIs() {
+        playback.load(firstSegments(3, List.of()));
+        playback.seek(2);
+        playback.update(firstSegments(5, List.of()));
+        assertEquals(2, playback.getPosition());
+        assertEquals(5, playback.getLength());
+        assertEquals("ESTABLISHED", client());
+        assertEquals("SYN-RECEIVED", server());
+    }
+
+    @Test
+    void followingPlaysOnToTheNewestSegment() {
+        playback.flightSecondsProperty().set(0);
+        playback.dwellSecondsProperty().set(0);
+        playback.load(firstSegments(3, List.of()));
+        playback.end();
+        playback.update(firstSegments(5, List.of()));
+        playback.follow();
+        assertTrue(playback.isPlaying());
+        playback.tick(1);
+        assertEquals(5, playback.getPosition());
+        assertFalse(playback.isPlaying(), "stops at the newest segment");
+    }
+
+    @Test
+    void steppingPastTheLastSegmentAsksForMore() {
+        List<String> asked = new ArrayList<>();
+        playback.setOnStepPastEnd(() -> asked.add("more"));
+        playback.flightSecondsProperty().set(0);
+        playback.load(firstSegments(1, List.of()));
+        playback.stepForward();
+        assertTrue(asked.isEmpty());
+        playback.stepForward();
+        assertEquals(List.of("more"), asked);
+        playback.load(null);
+        playback.stepForward();
+        assertEquals(2, asked.size(), "nothing captured yet: asks too");
+    }
+
+    @Test
+    void theKernelsStateShowsWhereItWasReadAndNowhereElse() {
+        playback.load(firstSegments(3, List.of(new KernelSnapshot(0, null, "LISTEN"),
+                new KernelSnapshot(3, "ESTABLISHED", "SYN-RECEIVED"))));
+        assertEquals("LISTEN", playback.serverProperty().get().kernel());
+        assertTrue(playback.serverProperty().get().kernelAgrees());
+        assertNull(playback.clientProperty().get().kernel(), "not asked");
+        playback.seek(1);
+        assertNull(playback.serverProperty().get().kernel(), "stale after a segment moved");
+        playback.seek(2.5);
+        assertNull(playback.serverProperty().get().kernel(), "never read in flight");
+        playback.seek(3);
+        assertEquals("ESTABLISHED", playback.clientProperty().get().kernel());
+        assertTrue(playback.clientProperty().get().kernelAgrees());
+        assertEquals("SYN-RECEIVED", playback.serverProperty().get().kernel());
+        assertFalse(playback.serverProperty().get().kernelAgrees(), "the inference says ESTABLISHED");
     }
 }

@@ -1,0 +1,42 @@
+package org.tcpladder.app.ladder;
+
+import java.util.AbstractList;
+import java.util.RandomAccess;
+
+/**
+ * A connection's segments built one at a time when asked for, so that a ladder of a million segments
+ * holds no million {@link LadderSegment}s. {@link LadderData} takes such a list as it is (no copy, no
+ * check of every segment): whoever builds one guarantees that every segment is between the ladder's
+ * two endpoints, e.g. because they all come from one connection of a capture.
+ */
+public abstract class OnDemandSegments extends AbstractList<LadderSegment> implements RandomAccess {
+    /** Who sent segment {@code i}, without building it. */
+    public abstract Side senderOf(int i);
+
+    // What the layout reads of every segment, once per layout: override to answer without building it.
+
+    /** {@code side}'s state after segment {@code i}, or null. */
+    public String stateOf(int i, Side side) {
+        return get(i).stateOf(side);
+    }
+
+    /** Why {@code side}'s state changed at segment {@code i}, or null. */
+    public String reasonOf(int i, Side side) {
+        return get(i).reasonOf(side);
+    }
+
+    /** Capture time of segment {@code i}. */
+    public long timeNs(int i) {
+        return get(i).tcp().timeNs();
+    }
+
+    /** Whether segment {@code i} has anything unusual about it. */
+    public boolean hasAnomalies(int i) {
+        return !get(i).anomalies().isEmpty();
+    }
+
+    /** Whether segment {@code i} carries options other than padding (they get chips on the arrow). */
+    public boolean hasOptions(int i) {
+        return LadderData.hasOptions(get(i));
+    }
+}

@@ -1,0 +1,47 @@
+package org.tcpladder.app.live;
+
+import org.tcpladder.capture.demo.DemoSettings;
+import org.tcpladder.capture.live.CaptureAccess;
+import org.tcpladder.capture.live.CaptureRoute;
+import org.tcpladder.capture.live.LiveCaptureException;
+import org.tcpladder.capture.live.LoopbackDevice;
+
+/**
+ * How this program captures demo sessions (directly, or in a user namespace), found out once in the
+ * background when the program starts instead of on every Start: finding out opens the loopback
+ * interface (and loads libpcap the first time, half a second), which would otherwise delay the first
+ * arrow of every session. When it cannot capture at all, nothing is remembered and Start reports why.
+ * The same thread then warms up the analysis a session's first segments go through
+ * ({@link AnalysisWarmUp}).
+ */
+public final class DemoRoute {
+    private static volatile CaptureRoute known;
+
+    private DemoRoute() {
+    }
+
+    /** Starts finding out, on a background thread. */
+    public static void probeInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                known = CaptureAccess.routeForDemo(LoopbackDevice.name(), true);
+            } catch (LiveCaptureException | RuntimeException | LinkageError e) {
+                // Start will try again and show the user why it cannot capture.
+            }
+            try {
+                AnalysisWarmUp.run();
+            } catch (RuntimeException e) {
+                // Only a warm-up: the real session does the same work anyway.
+            }
+        }, "demo-route-probe");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** {@code settings} with the known route, so that the session need not probe again. */
+    static DemoSettings apply(DemoSettings settings) {
+        CaptureRoute r = known;
+        return r == null || settings.route() != null ? settings : settings.withRoute(r);
+    }
+}

@@ -1,0 +1,188 @@
+package org.tcpladder.app.live;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.util.Duration;
+import org.tcpladder.app.ladder.CaptureLadder;
+import org.tcpladder.app.load.ConnectionEntry;
+import org.tcpladder.capture.analysis.ConnectionAnalysis;
+import org.tcpladder.capture.conn.CaptureIndex;
+import org.tcpladder.capture.conn.Connection;
+import org.tcpladder.capture.live.CaptureStats;
+import org.tcpladder.capture.live.PortWatch;
+import org.tcpladder.capture.state.Narration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Watching one port on the loopback interface: every connection to or from it appears in the list as
+ * it is captured, and grows while it lasts. Each connection's ladder is built when it is shown. The
+ * list is refreshed at most {@link #REFRESH} apart, so a busy port cannot flood the window. Read the
+ * properties on the FX thread only.
+ */
+public final class WatchRun {
+    static final Duration REFRESH = Duration.millis(200);
+
+    private final int port;
+    private final Narration narration;
+    private final FrameBuffer frames = new FrameBuffer();
+    private final FxCoalescer pump = new FxCoalescer(this::refresh, REFRESH);
+    private final ReadOnlyObjectWrapper<List<ConnectionEntry>> changed =
+            new ReadOnlyObjectWrapper<>(this, "changed", List.of());
+    private final ReadOnlyLongWrapper segments = new ReadOnlyLongWrapper(this, "segments");
+    private final ReadOnlyObjectWrapper<Exception> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", true);
+    private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper(this, "capturing");
+    private final ReadOnlyObjectWrapper<CaptureStats> stopped = new ReadOnlyObjectWrapper<>(this, "stopped");
+    private final Map<Connection, Integer> shownCounts = new HashMap<>();
+    private volatile PortWatch watch;
+    private boolean stopRequested;
+
+    private WatchRun(int port, Narration narration) {
+        this.port = port;
+        this.narration = narration;
+    }
+
+    /** Starts watching in the background; failures arrive in {@link #failureProperty()}. From the FX thread. */
+    public static WatchRun start(int port, PortWatchStarter starter, Narration narration) {
+        WatchRun run = new WatchRun(port, narration);
+        Thread t = new Thread(() -> run.open(starter), "watch-start");
+        t.setDaemon(true);
+        t.start();
+        return run;
+    }
+
+    private void open(PortWatchStarter starter) {
+        PortWatch w;
+        try {
+            w = starter.start(port, p -> {
+                frames.frame(p);
+                pump.request();
+            });
+        } catch (Exception e) {
+            Platform.runLater(() -> {
+                failure.set(e);
+                running.set(false);
+            });
+            return;
+        }
+        watch = w;
+        frames.attach(() -> new CaptureIndex(w.capture().store(), w.capture().precision()));
+        boolean stop;
+        synchronized (this) {
+            stop = stopRequested;
+        }
+        if (stop) {
+            stopInBackground(w);
+        } else {
+            Platform.runLater(() -> capturing.set(running.get()));
+        }
+        pump.request();
+    }
+
+    /** On the FX thread: entries for the connections that are new or have grown. */
+    private void refresh() {
+        CaptureIndex index = frames.index();
+        if (index == null) {
+            return;
+        }
+        List<ConnectionEntry> out = new ArrayList<>();
+        long total = 0;
+        for (Connection c : List.copyOf(index.connections())) {
+            int n = c.segmentCount();
+            total += n;
+            Integer before = shownCounts.get(c);
+            if (before != null && before == n) {
+                continue;
+            }
+            shownCounts.put(c, n);
+            out.add(ConnectionEntry.of(c, ConnectionEntry.NOT_COUNTED,
+                    () -> CaptureLadder.of(index, ConnectionAnalysis.of(c, c.endNs()), narration)));
+        }
+        segments.set(total);
+        if (!out.isEmpty()) {
+            changed.set(List.copyOf(out));
+        }
+    }
+
+    /** Stops watching (promptly, even if nothing ever came); what was captured stays listed. */
+    public void stop() {
+        PortWatch w;
+        synchronized (this) {
+            if (stopRequested) {
+                return;
+            }
+            stopRequested = true;
+            w = watch;
+        }
+        if (w != null) {
+            stopInBackground(w);
+        }
+    }
+
+    private void stopInBackground(PortWatch w) {
+        Thread t = new Thread(() -> {
+            CaptureStats stats = w.stop();
+            pump.request();
+            Platform.runLater(() -> {
+                stopped.set(stats);
+                running.set(false);
+                capturing.set(false);
+            });
+        }, "watch-stop");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Stops and releases the capture: when the window moves on to something else. */
+    public void close() {
+        stop();
+        pump.close();
+        PortWatch w = watch;
+        if (w != null) {
+            Thread t = new Thread(w::close, "watch-close");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The connections that appeared or grew since the previous change (newer entries replace older). */
+    public ReadOnlyObjectProperty<List<ConnectionEntry>> changedProperty() {
+        return changed.getReadOnlyProperty();
+    }
+
+    /** Segments captured so far, all connections together. */
+    public ReadOnlyLongProperty segmentsProperty() {
+        return segments.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Exception> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** True from the moment frames are being captured until the watch stops. */
+    public ReadOnlyBooleanProperty capturingProperty() {
+        return capturing.getReadOnlyProperty();
+    }
+
+    /** The capture's counters once it has stopped, else null. */
+    public ReadOnlyObjectProperty<CaptureStats> stoppedProperty() {
+        return stopped.getReadOnlyProperty();
+    }
+}

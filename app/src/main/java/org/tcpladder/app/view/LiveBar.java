@@ -1,0 +1,84 @@
+package org.tcpladder.app.view;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.style.StyleClasses;
+
+/**
+ * Under the toolbar while a live demo session or a port watch is on: what it is doing, in step mode
+ * the call the session will make next ("next: client: close()") with the button that lets it, and Stop.
+ * Hidden when the window shows a file.
+ */
+final class LiveBar extends HBox {
+    final Label status = new Label();
+    final Label pending = new Label();
+    final Button next;
+    final Button runToEnd;
+    final Button stop;
+    private final Region dot = new Region();
+    private final Messages text;
+
+    LiveBar(Messages text) {
+        this.text = text;
+        getStyleClass().add(StyleClasses.LIVE_BAR);
+        setId(NodeIds.LIVE_BAR);
+        dot.getStyleClass().add(StyleClasses.LIVE_DOT);
+        status.setId(NodeIds.LIVE_STATUS);
+        status.getStyleClass().add(StyleClasses.LIVE_STATUS);
+        status.setMinWidth(0);
+        pending.setId(NodeIds.PENDING_CALL);
+        pending.getStyleClass().add(StyleClasses.PENDING_CALL);
+        pending.setMinWidth(Region.USE_PREF_SIZE);
+        next = new Button(text.text("live.next"));
+        next.setId(NodeIds.NEXT_CALL);
+        next.setTooltip(new Tooltip(text.text("live.nextTip")));
+        runToEnd = new Button(text.text("live.runToEnd"));
+        runToEnd.setId(NodeIds.RUN_TO_END);
+        runToEnd.setTooltip(new Tooltip(text.text("live.runToEndTip")));
+        stop = new Button(text.text("live.stop"));
+        stop.setId(NodeIds.STOP_LIVE);
+        stop.setTooltip(new Tooltip(text.text("live.stopTip")));
+        for (Button b : new Button[]{next, runToEnd, stop}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setFocusTraversable(false);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        getChildren().addAll(dot, status, pending, spacer, next, runToEnd, stop);
+        hide();
+    }
+
+    /** Shows the bar; {@code live} lights the dot (capturing now). */
+    void show(String statusText, boolean live) {
+        setVisible(true);
+        setManaged(true);
+        status.setText(statusText);
+        pseudoClassStateChanged(StyleClasses.LIVE, live);
+        stop.setDisable(!live);
+    }
+
+    /** Step mode: the call waiting for Next, or null when nothing waits (buttons off). */
+    void pending(String description, boolean stepping) {
+        boolean waiting = description != null;
+        pending.setText(waiting ? text.format("live.pending", description) : "");
+        pending.setVisible(waiting);
+        pending.setManaged(waiting);
+        next.setDisable(!waiting);
+        runToEnd.setDisable(!waiting);
+        next.setVisible(stepping);
+        next.setManaged(stepping);
+        runToEnd.setVisible(stepping);
+        runToEnd.setManaged(stepping);
+    }
+
+    void hide() {
+        setVisible(false);
+        setManaged(false);
+    }
+}

@@ -1,0 +1,260 @@
+package org.tcpladder.app.view;
+
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.scene.control.Alert;
+import javafx.stage.Window;
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.layout.ArrowRow;
+import org.tcpladder.app.layout.LadderGeometry;
+import org.tcpladder.app.live.DemoRun;
+import org.tcpladder.app.live.DemoStarter;
+import org.tcpladder.app.live.PortWatchStarter;
+import org.tcpladder.app.live.WatchRun;
+import org.tcpladder.app.load.ConnectionEntry;
+import org.tcpladder.app.viewmodel.ConnectionListViewModel;
+import org.tcpladder.app.viewmodel.SettingsViewModel;
+import org.tcpladder.capture.demo.DemoOutcome;
+import org.tcpladder.capture.demo.DemoSettings;
+import org.tcpladder.capture.live.CaptureStats;
+import org.tcpladder.capture.live.LoopbackDevice;
+import org.tcpladder.capture.state.Narration;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Start and Watch port: runs a live demo session or a port watch, fills the connection list as
+ * connections are captured, drives the live bar (status, the call pending in step mode, Next, Stop),
+ * and shows why when capture is impossible. One live thing at a time; opening a file ends it.
+ */
+final class LiveController {
+    private final Messages text;
+    private final SettingsViewModel settings;
+    private final ConnectionListViewModel connections;
+    private final LiveBar bar;
+    private final Consumer<String> status;
+    private final Supplier<Window> owner;
+    private final DemoStarter demoStarter;
+    private final PortWatchStarter watchStarter;
+    private final Runnable beforeLive;
+    private final Narration narration = Narration.english();
+    private final ReadOnlyLongWrapper firstArrowMillis = new ReadOnlyLongWrapper(this, "firstArrowMillis", -1);
+    private DemoRun demo;
+    private WatchRun watch;
+    private long startClickNs;
+    private Alert lastError;
+
+    /**
+     * @param beforeLive called before a session or watch takes over the list (closes an open file)
+     */
+    LiveController(Messages text, SettingsViewModel settings, ConnectionListViewModel connections, LiveBar bar,
+                   Consumer<String> status, Supplier<Window> owner, DemoStarter demoStarter,
+                   PortWatchStarter watchStarter, Runnable beforeLive) {
+        this.text = text;
+        this.settings = settings;
+        this.connections = connections;
+        this.bar = bar;
+        this.status = status;
+        this.owner = owner;
+        this.demoStarter = demoStarter;
+        this.watchStarter = watchStarter;
+        this.beforeLive = beforeLive;
+        bar.next.setOnAction(e -> proceed());
+        bar.runToEnd.setOnAction(e -> {
+            if (demo != null) {
+                demo.runToEnd();
+            }
+        });
+        bar.stop.setOnAction(e -> stop());
+    }
+
+    /** Whether the connection list belongs to a live session or watch (its ladders follow new segments). */
+    boolean isLive() {
+        return demo != null || watch != null;
+    }
+
+    // ---- the demo session ----
+
+    void startDemo() {
+        closeAll();
+        beforeLive.run();
+        DemoSettings s = settings.demoSettings();
+        String title = s.scenario().title();
+        startClickNs = System.nanoTime();
+        firstArrowMillis.set(-1);
+        connections.setConnections(List.of(), text.format("live.summaryStarting", title));
+        bar.show(text.format("live.starting", title), true);
+        bar.pending(null, s.mode() == DemoSettings.Mode.STEP);
+        DemoRun run = DemoRun.start(s, demoStarter, narration);
+        demo = run;
+        Set<Object> known = new HashSet<>();
+        run.connectionsProperty().addListener((o, a, list) -> {
+            if (demo != run) {
+                return;
+            }
+            connections.update(list);
+            for (ConnectionEntry e : list) {
+                if (known.add(e.key())) {
+                    // A new connection (a simultaneous close tries again): show the newest.
+                    connections.selectKey(e.key());
+                }
+            }
+            connections.setSummary(text.format("live.summary", title, list.size()));
+            if (run.runningProperty().get() && run.pendingProperty().get() == null) {
+                bar.show(text.format("live.running", title), true);
+            }
+        });
+        run.pendingProperty().addListener((o, a, p) -> {
+            if (demo == run) {
+                bar.pending(p, run.settings().mode() == DemoSettings.Mode.STEP);
+                if (run.runningProperty().get()) {
+                    bar.show(text.format(p == null ? "live.running" : "live.waiting", title), true);
+                }
+            }
+        });
+        run.noteProperty().addListener((o, a, n) -> {
+            if (demo == run && n != null) {
+                status.accept(n);
+            }
+        });
+        run.outcomeProperty().addListener((o, a, outcome) -> {
+            if (demo == run && outcome != null) {
+                bar.pending(null, false);
+                bar.show(text.format("live.finished", title, outcome.message()), false);
+                status.accept(outcome.status() == DemoOutcome.Status.COMPLETED
+                        ? text.format("live.completed", title) : outcome.message());
+            }
+        });
+        run.failureProperty().addListener((o, a, problem) -> {
+            if (demo == run && problem != null) {
+                demo = null;
+                bar.hide();
+                connections.setSummary(text.format("live.couldNotStart", title));
+                status.accept(text.format("live.couldNotStart", title));
+                lastError = LiveProblemDialog.show(text, owner.get(), "live.demoHeader", problem);
+            }
+        });
+    }
+
+    /** Step mode: the session makes its next call (Next, or stepping forward past the last segment). */
+    void proceed() {
+        if (demo != null && demo.pendingProperty().get() != null) {
+            demo.proceed();
+        }
+    }
+
+    // ---- watching a port ----
+
+    void watch(String portText) {
+        int port;
+        try {
+            port = Integer.parseInt(portText == null ? "" : portText.trim());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            status.accept(text.text("watch.badPort"));
+            return;
+        }
+        closeAll();
+        beforeLive.run();
+        int p = port;
+        String device = LoopbackDevice.name();
+        connections.setConnections(List.of(), text.format("watch.summary", p, device, 0, 0));
+        bar.show(text.format("watch.watching", p, device), true);
+        bar.pending(null, false);
+        WatchRun run = WatchRun.start(port, watchStarter, narration);
+        watch = run;
+        run.changedProperty().addListener((o, a, list) -> {
+            if (watch != run) {
+                return;
+            }
+            boolean first = connections.all().isEmpty();
+            connections.update(list);
+            if (first && !list.isEmpty()) {
+                connections.selectKey(list.get(0).key());
+            }
+            connections.setSummary(text.format("watch.summary", p, device, connections.all().size(),
+                    run.segmentsProperty().get()));
+        });
+        run.stoppedProperty().addListener((o, a, stats) -> {
+            if (watch == run && stats != null) {
+                bar.show(text.format("watch.stopped", p, statsText(stats)), false);
+            }
+        });
+        run.failureProperty().addListener((o, a, problem) -> {
+            if (watch == run && problem != null) {
+                watch = null;
+                bar.hide();
+                connections.setSummary(text.format("watch.couldNotStart", p));
+                status.accept(text.format("watch.couldNotStart", p));
+                lastError = LiveProblemDialog.show(text, owner.get(), "watch.header", problem);
+            }
+        });
+    }
+
+    private String statsText(CaptureStats s) {
+        return s.complete() ? text.format("watch.statsComplete", s.delivered())
+                : text.format("watch.statsLost", s.delivered(), s.droppedByKernel() + s.droppedByInterface() + s.notKept());
+    }
+
+    // ---- both ----
+
+    /** Stop: the capture ends, what was captured stays on screen. */
+    void stop() {
+        if (demo != null) {
+            demo.stop();
+        }
+        if (watch != null) {
+            watch.stop();
+        }
+    }
+
+    /** Ends and forgets any session or watch (another file or session takes the window). */
+    void closeAll() {
+        if (demo != null) {
+            demo.close();
+            demo = null;
+        }
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
+        bar.hide();
+    }
+
+    /** After each paint: the first time a live segment is drawn, how long after Start that was. */
+    void painted(LadderGeometry g) {
+        if (startClickNs == 0 || g == null) {
+            return;
+        }
+        for (ArrowRow r : g.rows()) {
+            if (r.progress() > 0) {
+                firstArrowMillis.set((System.nanoTime() - startClickNs) / 1_000_000L);
+                startClickNs = 0;
+                return;
+            }
+        }
+    }
+
+    /** Milliseconds from clicking Start to the first segment's arrow on screen; -1 until then. */
+    ReadOnlyLongProperty firstArrowMillisProperty() {
+        return firstArrowMillis.getReadOnlyProperty();
+    }
+
+    Alert lastError() {
+        return lastError;
+    }
+
+    DemoRun demo() {
+        return demo;
+    }
+
+    WatchRun watchRun() {
+        return watch;
+    }
+}

@@ -1,0 +1,62 @@
+package org.tcpladder.app.view;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.style.StyleClasses;
+import org.tcpladder.capture.live.LiveCaptureException;
+
+/**
+ * Why a live session or port watch cannot start, as the capture core words it (it says what to do:
+ * install libpcap, grant the capture capability…), with the command to run in a field it can be
+ * copied from. Shown without blocking: the window stays usable behind it.
+ */
+final class LiveProblemDialog {
+    private LiveProblemDialog() {
+    }
+
+    static Alert show(Messages text, Window owner, String headerKey, Exception problem) {
+        String message = problem.getMessage() == null || problem.getMessage().isBlank()
+                ? problem.getClass().getSimpleName() : problem.getMessage();
+        Label explanation = new Label(message);
+        explanation.setWrapText(true);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        explanation.setMaxWidth(34 * 16);
+        VBox content = new VBox(10, explanation);
+        String remedy = remedy(message);
+        if (remedy != null) {
+            TextField command = new TextField(remedy);
+            command.setEditable(false);
+            command.getStyleClass().add(StyleClasses.PROBLEM_REMEDY);
+            content.getChildren().addAll(new Label(text.text("live.remedy")), command);
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
+        alert.setTitle(text.text("live.errorTitle"));
+        alert.setHeaderText(text.text(headerKey));
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setId(NodeIds.LIVE_ERROR);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        if (owner != null) {
+            alert.initOwner(owner);
+            alert.getDialogPane().getStylesheets().setAll(owner.getScene().getRoot().getStylesheets());
+            alert.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
+        }
+        alert.show();
+        return alert;
+    }
+
+    /** The command the message tells the user to run, if it is one the capture core gives. */
+    static String remedy(String message) {
+        for (String command : new String[]{LiveCaptureException.SETCAP_REMEDY, LiveCaptureException.LIBPCAP_REMEDY}) {
+            if (message.contains(command)) {
+                return command;
+            }
+        }
+        return null;
+    }
+}
