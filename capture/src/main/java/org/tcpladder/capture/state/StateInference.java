@@ -253,6 +253,29 @@ public final class StateInference {
         return left > 0 ? OptionalLong.of(left) : OptionalLong.empty();
     }
 
+    /**
+     * The packet number of the earliest SYN or FIN still in flight: captured, but its arrival not yet
+     * proved by its receiver's next segment (see the class documentation); -1 when none is. Once proved,
+     * the receiver's change is dated at that segment, so the states this observer gives for segments
+     * from that one on may still change; those before it are final.
+     */
+    public long earliestUnprovenArrival() {
+        long earliest = -1;
+        for (SideTrack t : tracks) {
+            earliest = earlier(earliest, t.pendingSyn);
+            earliest = earlier(earliest, t.pendingFin);
+        }
+        return earliest;
+    }
+
+    private static long earlier(long earliest, SideTrack.Pending p) {
+        if (p == null) {
+            return earliest;
+        }
+        long i = p.segment().index();
+        return earliest < 0 || i < earliest ? i : earliest;
+    }
+
     /** The TIME-WAIT length in use. */
     public Duration timeWait() {
         return Duration.ofNanos(timeWaitNs);
