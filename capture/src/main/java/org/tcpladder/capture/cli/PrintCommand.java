@@ -124,7 +124,7 @@ final class PrintCommand implements Command {
                     } else if (c == null) {
                         formatter.format(p);
                     } else {
-                        AnalysedSegment a = cursors.next(c, null);
+                        AnalysedSegment a = cursors.next(c, p.toSegment());
                         // The formatter ends its line with a newline: hold the buffer, take the newline
                         // back, add the states and end the line again.
                         buf.hold();
