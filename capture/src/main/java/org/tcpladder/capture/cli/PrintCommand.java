@@ -187,7 +187,7 @@ final class PrintCommand implements Command {
             RawPacket raw = new RawPacket();
             int row = 0;
             int rows = index.segmentCount();
-            EndpointTexts endpointTexts = new EndpointTexts();
+            SegmentJson segmentJson = new SegmentJson();
             Cursors cursors = new Cursors();
             long packets = index.packetCount();
             try {
@@ -197,10 +197,10 @@ final class PrintCommand implements Command {
                         Connection c = index.connectionOf(row++);
                         if (cl.stream < 0 || c.index() == cl.stream) {
                             TcpSegment s = p.toSegment();
-                            segmentJson(line, c, s, endpointTexts, cursors.next(c, s), cl.states);
+                            segmentJson.segment(line, c, s, cursors.next(c, s), cl.states);
                         }
                     } else if (p.kind() == PacketKind.MALFORMED && cl.stream < 0) {
-                        malformedJson(line, new MalformedPacket(p.number(), p.timeNs(), p.problem()), cl.states);
+                        SegmentJson.malformed(line, new MalformedPacket(p.number(), p.timeNs(), p.problem()), cl.states);
                     }
                 }
             } finally {
@@ -216,74 +216,6 @@ final class PrintCommand implements Command {
             }
         }
         return 0;
-    }
-
-    /** Each connection's endpoints as text, made once (not twice per segment). */
-    private static final class EndpointTexts {
-        private String[] texts = new String[512];
-
-        String of(Connection c, Side side) {
-            int i = 2 * c.index() + side.ordinal();
-            if (i >= texts.length) {
-                texts = java.util.Arrays.copyOf(texts, Math.max(texts.length * 2, i + 2));
-            }
-            String t = texts[i];
-            if (t == null) {
-                t = c.endpoint(side).toString();
-                texts[i] = t;
-            }
-            return t;
-        }
-    }
-
-    private static void segmentJson(JsonLine line, Connection c, TcpSegment s, EndpointTexts texts,
-            AnalysedSegment analysed, boolean narration) {
-        boolean hasAck = s.has(TcpFlags.ACK);
-        Side from = c.sideOf(s);
-        List<String> options = new ArrayList<>(s.options().size());
-        for (TcpOption o : s.options()) {
-            options.add(OptionText.format(o));
-        }
-        line.begin()
-                .num("index", s.index())
-                .num("connection", c.index())
-                .num("time_ns", s.timeNs())
-                .str("src", texts.of(c, from))
-                .str("dst", texts.of(c, from.other()))
-                .str("flags", TcpFlags.letters(s.flags()))
-                .num("seq", s.seq().value())
-                .num("ack", s.ack().value())
-                .num("rel_seq", c.relativeSeq(s));
-        if (hasAck) {
-            line.num("rel_ack", c.relativeAck(s));
-        } else {
-            line.nul("rel_ack");
-        }
-        line.num("len", s.payloadLength())
-                .num("win", s.window())
-                .strings("options", options)
-                .str("malformed", s.malformed())
-                .str("from", from == Side.CLIENT ? "client" : "server")
-                .num("captured_len", s.capturedPayloadLength());
-        if (s.has(TcpFlags.URG)) {
-            line.num("urg", s.urgent());
-        }
-        StateFields.json(line, analysed, narration);
-        line.end();
-    }
-
-    private static void malformedJson(JsonLine line, MalformedPacket m, boolean narration) {
-        line.begin()
-                .num("index", m.number())
-                .nul("connection")
-                .num("time_ns", m.timeNs())
-                .nul("src").nul("dst").nul("flags").nul("seq").nul("ack").nul("rel_seq").nul("rel_ack")
-                .nul("len").nul("win")
-                .strings("options", List.of())
-                .str("malformed", m.problem().toString())
-                .str("layer", m.problem().layer().name());
-        StateFields.jsonNone(line, narration);
-        line.end();
     }
 
     /** Counts of the packets {@code print} leaves out, reported in one line on stderr. */
