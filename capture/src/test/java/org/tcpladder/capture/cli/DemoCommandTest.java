@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +206,32 @@ class DemoCommandTest {
         assertTrue(lines.get(lines.size() - 2).matches("capture: \\d+ frames captured; .* 0 dropped by kernel, .*"),
                 r.out());
         assertEquals("outcome: COMPLETED: The session ran to its end.", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void stepModeAsksBeforeEachCallAndEndOfInputPlaysTheRest() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("\n".getBytes(StandardCharsets.US_ASCII)));
+            Cli r = demo("--scenario", "echo", "--step");
+            assertEquals(0, r.exitCode(), r.err());
+            // one Enter: connect(); then end of input: the rest plays through without asking
+            assertEquals("next: client: connect() [Enter] next: server: accept() [Enter] \n", r.err());
+            assertEquals("outcome: COMPLETED: The session ran to its end.", r.lines().get(r.lines().size() - 1));
+            int connect = indexOf(r.lines(), " client connect() ");
+            assertTrue(r.lines().get(connect - 1).endsWith("client=ESTABLISHED server=ESTABLISHED"), r.out());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with '" + part + "'");
     }
 
     @Test
