@@ -41,6 +41,7 @@ public final class StreamingAnalysis {
     private final ArrayDeque<Held> released = new ArrayDeque<>();
     private int added;
     private int placedTransitions;
+    private final Held[] latestHolder = new Held[2];
     private TcpState client;
     private TcpState server;
 
@@ -87,7 +88,16 @@ public final class StreamingAnalysis {
         List<StateTransition> all = inference.transitions();
         for (; placedTransitions < all.size(); placedTransitions++) {
             StateTransition t = all.get(placedTransitions);
-            holderOf(t, h).transitions.add(t);
+            Held holder = holderOf(t, h);
+            // A side's changes form a chain (each starts where the last ended): never show one before a
+            // change the inference recorded earlier for the same side.
+            Held latest = latestHolder[t.side().ordinal()];
+            if (latest != null && latest.position > holder.position && !held.isEmpty()
+                    && latest.position >= held.peekFirst().position) {
+                holder = latest;
+            }
+            holder.transitions.add(t);
+            latestHolder[t.side().ordinal()] = holder;
         }
         releaseFinal();
     }

@@ -320,11 +320,18 @@ final class LivePrinter {
         }
     }
 
-    /** In time order; an item goes after every item of the same time already there. */
+    /**
+     * In time order, except that frames keep the order they were captured in, which is the order the
+     * states were inferred in: two segments sent at the same moment by two processors can be stamped in
+     * one order and captured in the other (tcpdump, too, prints them as captured).
+     */
     private void insert(Item item) {
+        boolean call = item instanceof EventItem || item instanceof NoteItem;
         ListIterator<Item> it = queue.listIterator(queue.size());
         while (it.hasPrevious()) {
-            if (it.previous().timeNs <= item.timeNs) {
+            Item before = it.previous();
+            boolean mayPass = call || before instanceof EventItem || before instanceof NoteItem;
+            if (before.timeNs <= item.timeNs || !mayPass) {
                 it.next();
                 break;
             }

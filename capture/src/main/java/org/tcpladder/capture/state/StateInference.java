@@ -423,6 +423,7 @@ public final class StateInference {
             apply(side, StateMachine.Event.RECEIVE_RST, s.index(), s.timeNs(), -1);
             return true;
         }
+        arrivedInOrder(side, t, s);
         if (s.has(TcpFlags.ACK) && !t.baseKnown) {
             // Not seen sending yet: number its bytes from one below what is acknowledged (as Wireshark).
             t.base = s.ack().plus(-1);
@@ -456,6 +457,24 @@ public final class StateInference {
             }
         }
         return false;
+    }
+
+    /**
+     * A segment sent after a SYN or FIN still in flight to {@code side} (its sequence number lies beyond
+     * it) arrives after it: the capture point is where sending and arriving coincide, and segments from
+     * one sender arrive in the order they were sent. So the SYN or FIN has arrived, before this segment
+     * does, and takes effect first. This matters when the later segment changes the state itself: after
+     * crossing FINs, the peer's ACK of this side's FIN finds it in CLOSING (RFC 9293 section 3.10.7.4),
+     * not in FIN-WAIT-1. (Had the SYN or FIN been lost, its retransmission would replace it in flight.)
+     */
+    private void arrivedInOrder(Side side, SideTrack t, TcpSegment s) {
+        SideTrack.Pending[] pending = {t.pendingSyn, t.pendingFin};
+        for (SideTrack.Pending p : pending) {
+            if (p != null && s.seq().greaterThan(p.controlSeq())) {
+                clearPending(t, p);
+                arrive(side, p, p.segment().timeNs(), -1);
+            }
+        }
     }
 
     /**

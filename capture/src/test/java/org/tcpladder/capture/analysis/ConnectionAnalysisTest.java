@@ -166,6 +166,16 @@ class ConnectionAnalysisTest {
     }
 
     @Test
+    void crossingFinsWithTheServersAckFirstGoThroughClosingOnBothSides() throws Exception {
+        List<byte[]> f = Conversation.frames();
+        opened(f).client(FIN | ACK, c(6), s(6)).server(FIN | ACK, s(6), c(6)).server(ACK, s(7), c(7))
+                .client(ACK, c(7), s(7));
+        ConnectionAnalysis a = ConnectionAnalysis.of(load(f), Long.MIN_VALUE);
+        assertEquals(opened("FIN-WAIT-1/ESTABLISHED", "CLOSING/CLOSING", "TIME-WAIT/CLOSING", "TIME-WAIT/TIME-WAIT"),
+                states(a));
+    }
+
+    @Test
     void refusedSynIsAnsweredByReset() throws Exception {
         List<byte[]> f = Conversation.frames();
         Conversation.of(f, 54018, 9000).client(SYN, c(0), 0).server(RST | ACK, 0, c(1));
