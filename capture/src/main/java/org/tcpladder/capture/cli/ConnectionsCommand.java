@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.conn.ConnectionTable;
-import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.decode.DecodedPacket;
 import org.tcpladder.capture.decode.PacketDecoder;
 import org.tcpladder.capture.decode.PacketKind;
@@ -31,7 +30,7 @@ final class ConnectionsCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "connections [--json] FILE         one line per TCP connection";
+        return "connections [--json] FILE   one line per TCP connection, with its final TCP states";
     }
 
     @Override

@@ -43,8 +43,8 @@ final class DemoCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "demo [--scenario NAME] [--ipv6] [--payload TEXT] [--step] [--pause MS] [--json]   play a demo session"
-                + " on loopback and print it live; demo --list names the scenarios";
+        return "demo [--scenario NAME] [--ipv6] [--payload TEXT] [--step] [--pause MS] [--json] | demo --list"
+                + "   a demo session on loopback, printed live";
     }
 
     @Override

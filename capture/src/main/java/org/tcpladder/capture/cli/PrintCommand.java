@@ -11,7 +11,6 @@ import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.conn.ConnectionTable;
 import org.tcpladder.capture.conn.MalformedPacket;
-import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.decode.DecodedPacket;
 import org.tcpladder.capture.decode.LinkTypes;
 import org.tcpladder.capture.decode.PacketDecoder;
@@ -19,8 +18,6 @@ import org.tcpladder.capture.decode.PacketKind;
 import org.tcpladder.capture.source.CaptureFiles;
 import org.tcpladder.capture.source.PacketSource;
 import org.tcpladder.capture.source.RawPacket;
-import org.tcpladder.capture.tcp.TcpFlags;
-import org.tcpladder.capture.tcp.TcpOption;
 import org.tcpladder.capture.tcp.TcpSegment;
 
 /**
@@ -50,8 +47,8 @@ final class PrintCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "print [-S] [--states] [--stream N] [--json] FILE   one line per TCP packet, as tcpdump -nn -tt [-S] -r;"
-                + " --states adds each side's TCP state and the anomalies";
+        return "print [-S] [--states] [--stream N] [--json] FILE   one line per TCP packet, as tcpdump -nn -tt [-S] -r"
+                + " (--states: and each side's TCP state)";
     }
 
     @Override

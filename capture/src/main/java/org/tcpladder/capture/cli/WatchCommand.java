@@ -26,8 +26,7 @@ final class WatchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "watch --port P [--interface I] [--json] [--count N] [--seconds S]   print the segments of port P"
-                + " live, with TCP states, until Ctrl-C";
+        return "watch --port P [--interface I] [--json] [--count N] [--seconds S]   a port's segments, printed live";
     }
 
     @Override
