@@ -31,7 +31,8 @@ import org.tcpladder.capture.tcp.TcpSegment;
  * or, for an arrival that crossed the receiver's own SYN or FIN, the crossing segment; a TIME-WAIT
  * timeout with the first segment captured after it. Should a proof come after its segment was already
  * released by {@link #finish()}, the change is shown with the next segment still held, late rather
- * than lost.
+ * than lost; and a side's change is never shown before one the inference recorded earlier for that
+ * side, so each side's changes always chain (each starts in the state the last one ended in).
  *
  * <p>Not thread-safe: one thread adds and polls.
  */

@@ -26,9 +26,11 @@ import org.tcpladder.capture.tcp.TcpSegment;
  *   <li>A SYN or FIN acts on its receiver only once the receiver's own next segment proves the arrival:
  *       it acknowledges the SYN or FIN (the change is then dated at the SYN or FIN), or it is itself a
  *       SYN or FIN that does not acknowledge it, which shows the two crossed on the way (simultaneous
- *       open or close: the arrival is dated just after the crossing segment). Until then the SYN or FIN
- *       is in flight. This is what makes a lost or refused SYN leave a listener in LISTEN, and crossing
- *       FINs give both sides CLOSING, as the kernels' own state shows.</li>
+ *       open or close: the arrival is dated just after the crossing segment). A later segment from the
+ *       same sender, beyond the SYN or FIN in sequence space, also shows it arrived (segments arrive in
+ *       the order they were sent), just before that segment does. Until then the SYN or FIN is in
+ *       flight. This is what makes a lost or refused SYN leave a listener in LISTEN, and crossing FINs
+ *       give both sides CLOSING, as the kernels' own state shows.</li>
  * </ul>
  * The server starts in LISTEN and the client in CLOSED; the client's SYN makes it SYN-SENT. If the
  * capture begins after the SYN (or the caller says {@code midStream}), both sides are taken to be
