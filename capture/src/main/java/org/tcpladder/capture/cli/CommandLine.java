@@ -8,6 +8,7 @@ import java.util.Set;
 final class CommandLine {
     boolean absolute;
     boolean json;
+    boolean states;
     int stream = -1;
     Path file;
 
@@ -21,6 +22,7 @@ final class CommandLine {
             switch (a) {
                 case "-S" -> c.absolute = true;
                 case "--json" -> c.json = true;
+                case "--states" -> c.states = true;
                 case "--stream" -> {
                     if (i + 1 >= args.size()) {
                         throw new UsageException("--stream needs a connection number");

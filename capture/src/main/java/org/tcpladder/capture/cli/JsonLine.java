@@ -7,6 +7,7 @@ package org.tcpladder.capture.cli;
 final class JsonLine {
     private final AsciiBuffer out;
     private boolean first;
+    private boolean firstElement;
 
     JsonLine(AsciiBuffer out) {
         this.out = out;
@@ -78,7 +79,42 @@ final class JsonLine {
         return this;
     }
 
+    /** Starts an array of objects under {@code k}: then {@link #element()}, keys, {@link #endElement()}, ... */
+    JsonLine array(String k) {
+        key(k);
+        out.ch('[');
+        firstElement = true;
+        return this;
+    }
+
+    /** Starts the next object of the array opened by {@link #array}. */
+    JsonLine element() {
+        if (!firstElement) {
+            out.ch(',');
+        }
+        firstElement = false;
+        out.ch('{');
+        first = true;
+        return this;
+    }
+
+    JsonLine endElement() {
+        out.ch('}');
+        return this;
+    }
+
+    JsonLine endArray() {
+        out.ch(']');
+        first = false;
+        return this;
+    }
+
     private void string(String s) {
+        if (plain(s)) {
+            // The usual case (and every long narration): nothing to escape, one copy.
+            out.ch('"').str(s).ch('"');
+            return;
+        }
         out.ch('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -98,5 +134,16 @@ final class JsonLine {
             }
         }
         out.ch('"');
+    }
+
+    /** Printable ASCII without quote or backslash: written as it is. */
+    private static boolean plain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

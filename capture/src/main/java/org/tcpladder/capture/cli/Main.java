@@ -22,6 +22,8 @@ public final class Main {
         register(new VersionCommand());
         register(new PrintCommand());
         register(new ConnectionsCommand());
+        register(new DemoCommand());
+        register(new WatchCommand());
     }
 
     private static void register(Command c) {

@@ -3,6 +3,9 @@ package org.tcpladder.capture.demo;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.tcpladder.capture.decode.DecodedPacket;
+import org.tcpladder.capture.decode.PacketDecoder;
+import org.tcpladder.capture.decode.PacketKind;
 import org.tcpladder.capture.source.RawPacket;
 import org.tcpladder.capture.tcp.SeqNum;
 import org.tcpladder.capture.tcp.TcpFlags;
@@ -19,6 +22,8 @@ import org.tcpladder.capture.tcp.TcpFlags;
 final class ConnectionWatch {
     private final int serverPort;
     private final Map<Integer, Connection> connections = new HashMap<>();
+    /** Only the ports, numbers and flags are read: the options need no strict check. */
+    private final PacketDecoder decoder = new PacketDecoder(false);
 
     private static final class Connection {
         boolean reset;
@@ -37,8 +42,9 @@ final class ConnectionWatch {
 
     /** Called for every captured frame (on the capture thread). */
     synchronized void frame(RawPacket p) {
-        TcpGlance g = TcpGlance.of(p);
-        if (g == null) {
+        DecodedPacket g = decoder.decode(p);
+        if (g.kind() != PacketKind.TCP) {
+            // the session's own loopback traffic always decodes; anything else is not ours to judge
             return;
         }
         boolean fromClient;

@@ -1,5 +1,7 @@
 package org.tcpladder.capture.demo;
 
+import org.tcpladder.capture.state.TcpState;
+
 /**
  * A socket's state as the Linux kernel reports it ({@code tcpi_state} of TCP_INFO, the {@code st}
  * column of /proc/net/tcp; numbering from include/net/tcp_states.h), named as RFC 9293 section 3.3.2
@@ -36,6 +38,14 @@ public enum KernelTcpState {
     /** The RFC 9293 name, e.g. {@code FIN-WAIT-1}. */
     public String rfcName() {
         return rfcName;
+    }
+
+    /**
+     * The same state as the packet-based inference names it, so the two views can be compared: Linux's
+     * request socket ({@link #NEW_SYN_RECEIVED}) is SYN-RECEIVED, every other state maps by name.
+     */
+    public TcpState tcpState() {
+        return this == NEW_SYN_RECEIVED ? TcpState.SYN_RECEIVED : TcpState.valueOf(name());
     }
 
     /** The state for a kernel code, or null for a code this table does not know. */

@@ -27,8 +27,11 @@ import org.tcpladder.capture.source.ByteStore;
 final class LocalDemoSession implements DemoSession {
     /** After the connection's end is seen, a moment more for any straggler before the capture stops. */
     private static final long GRACE_MILLIS = 20;
-    /** After aborting the sockets, longest wait for the capture to show the reset. */
-    private static final long RESET_WAIT_MILLIS = 300;
+    /**
+     * After aborting the sockets, longest wait for the capture to show the reset. The wait ends as soon
+     * as it does; a busy machine can hand a frame over hundreds of milliseconds late.
+     */
+    private static final long RESET_WAIT_MILLIS = 1000;
 
     private final DemoSettings settings;
     private final Script script;

@@ -18,9 +18,20 @@ public final class PortWatch implements AutoCloseable {
      * @throws LiveCaptureException with the user-facing reason and remedy
      */
     public static PortWatch start(String device, int port, FrameListener listener) throws LiveCaptureException {
-        LiveCapture capture;
+        PortWatch watch = open(device, port);
+        watch.start(listener);
+        return watch;
+    }
+
+    /**
+     * Opens the capture without starting it, so that its link type and precision are known before the
+     * first frame arrives; matching packets are buffered from here on. Then {@link #start(FrameListener)}.
+     *
+     * @throws LiveCaptureException with the user-facing reason and remedy
+     */
+    public static PortWatch open(String device, int port) throws LiveCaptureException {
         try {
-            capture = LiveCapture.open(LiveCaptureOptions.tcpPort(device, port));
+            return new PortWatch(LiveCapture.open(LiveCaptureOptions.tcpPort(device, port)));
         } catch (LiveCaptureException e) {
             if (e.problem() == LiveCaptureException.Problem.NO_PERMISSION) {
                 throw CaptureAccess.noPermission(device, e,
@@ -28,8 +39,11 @@ public final class PortWatch implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Starts an {@link #open}ed watch: frames go to {@code listener} on the capture thread. */
+    public void start(FrameListener listener) {
         capture.start(listener);
-        return new PortWatch(capture);
     }
 
     /** The capture underneath: link type, precision, the store to read payloads back from. */

@@ -1,7 +1,6 @@
 package org.tcpladder.capture.state;
 
 import org.tcpladder.capture.tcp.Side;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,8 +30,8 @@ public final class Narration {
 
     private final ResourceBundle bundle;
     private final Locale formatLocale;
-    /** Parsed patterns; MessageFormat is not thread-safe, so each use formats with a clone. */
-    private final ConcurrentHashMap<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    /** Parsed patterns (see {@link NarrationPattern} for why not plain MessageFormats). */
+    private final ConcurrentHashMap<String, NarrationPattern> formats = new ConcurrentHashMap<>();
 
     private Narration(ResourceBundle bundle, Locale formatLocale) {
         this.bundle = bundle;
@@ -108,8 +107,7 @@ public final class Narration {
         for (int i = 0; i < args.length; i++) {
             args[i] = word(p.args()[i]);
         }
-        MessageFormat parsed = formats.computeIfAbsent(p.key(), k -> new MessageFormat(text(k), formatLocale));
-        return ((MessageFormat) parsed.clone()).format(args);
+        return formats.computeIfAbsent(p.key(), k -> new NarrationPattern(text(k), formatLocale)).format(args);
     }
 
     private Object word(Object arg) {

@@ -26,9 +26,11 @@ import org.tcpladder.capture.tcp.TcpSegment;
  *   <li>A SYN or FIN acts on its receiver only once the receiver's own next segment proves the arrival:
  *       it acknowledges the SYN or FIN (the change is then dated at the SYN or FIN), or it is itself a
  *       SYN or FIN that does not acknowledge it, which shows the two crossed on the way (simultaneous
- *       open or close: the arrival is dated just after the crossing segment). Until then the SYN or FIN
- *       is in flight. This is what makes a lost or refused SYN leave a listener in LISTEN, and crossing
- *       FINs give both sides CLOSING, as the kernels' own state shows.</li>
+ *       open or close: the arrival is dated just after the crossing segment). A later segment from the
+ *       same sender, beyond the SYN or FIN in sequence space, also shows it arrived (segments arrive in
+ *       the order they were sent), just before that segment does. Until then the SYN or FIN is in
+ *       flight. This is what makes a lost or refused SYN leave a listener in LISTEN, and crossing FINs
+ *       give both sides CLOSING, as the kernels' own state shows.</li>
  * </ul>
  * The server starts in LISTEN and the client in CLOSED; the client's SYN makes it SYN-SENT. If the
  * capture begins after the SYN (or the caller says {@code midStream}), both sides are taken to be
@@ -253,6 +255,29 @@ public final class StateInference {
         return left > 0 ? OptionalLong.of(left) : OptionalLong.empty();
     }
 
+    /**
+     * The packet number of the earliest SYN or FIN still in flight: captured, but its arrival not yet
+     * proved by its receiver's next segment (see the class documentation); -1 when none is. Once proved,
+     * the receiver's change is dated at that segment, so the states this observer gives for segments
+     * from that one on may still change; those before it are final.
+     */
+    public long earliestUnprovenArrival() {
+        long earliest = -1;
+        for (SideTrack t : tracks) {
+            earliest = earlier(earliest, t.pendingSyn);
+            earliest = earlier(earliest, t.pendingFin);
+        }
+        return earliest;
+    }
+
+    private static long earlier(long earliest, SideTrack.Pending p) {
+        if (p == null) {
+            return earliest;
+        }
+        long i = p.segment().index();
+        return earliest < 0 || i < earliest ? i : earliest;
+    }
+
     /** The TIME-WAIT length in use. */
     public Duration timeWait() {
         return Duration.ofNanos(timeWaitNs);
@@ -400,6 +425,7 @@ public final class StateInference {
             apply(side, StateMachine.Event.RECEIVE_RST, s.index(), s.timeNs(), -1);
             return true;
         }
+        arrivedInOrder(side, t, s);
         if (s.has(TcpFlags.ACK) && !t.baseKnown) {
             // Not seen sending yet: number its bytes from one below what is acknowledged (as Wireshark).
             t.base = s.ack().plus(-1);
@@ -433,6 +459,24 @@ public final class StateInference {
             }
         }
         return false;
+    }
+
+    /**
+     * A segment sent after a SYN or FIN still in flight to {@code side} (its sequence number lies beyond
+     * it) arrives after it: the capture point is where sending and arriving coincide, and segments from
+     * one sender arrive in the order they were sent. So the SYN or FIN has arrived, before this segment
+     * does, and takes effect first. This matters when the later segment changes the state itself: after
+     * crossing FINs, the peer's ACK of this side's FIN finds it in CLOSING (RFC 9293 section 3.10.7.4),
+     * not in FIN-WAIT-1. (Had the SYN or FIN been lost, its retransmission would replace it in flight.)
+     */
+    private void arrivedInOrder(Side side, SideTrack t, TcpSegment s) {
+        SideTrack.Pending[] pending = {t.pendingSyn, t.pendingFin};
+        for (SideTrack.Pending p : pending) {
+            if (p != null && s.seq().greaterThan(p.controlSeq())) {
+                clearPending(t, p);
+                arrive(side, p, p.segment().timeNs(), -1);
+            }
+        }
     }
 
     /**

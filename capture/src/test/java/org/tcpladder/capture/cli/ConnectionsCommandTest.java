@@ -48,11 +48,13 @@ class ConnectionsCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(List.of(
                 "0 10.0.0.1:40000 > 10.0.0.2:80 client>server 5 packets 5 bytes server>client 3 packets 9 bytes"
-                        + " start 1700000000.123456 duration 11.000000 end FIN_BOTH",
+                        + " start 1700000000.123456 duration 11.000000 end FIN_BOTH final client=TIME-WAIT server=CLOSED"
+                        + " anomalies 0",
                 "1 10.0.0.1:40001 > 10.0.0.2:80 client>server 3 packets 0 bytes server>client 1 packets 0 bytes"
-                        + " start 1700000003.123456 duration 5.000000 end RST",
+                        + " start 1700000003.123456 duration 5.000000 end RST final client=CLOSED server=CLOSED anomalies 0",
                 "2 10.0.0.1:40002 > 10.0.0.2:80 client>server 0 packets 0 bytes server>client 1 packets 0 bytes"
-                        + " start 1700000012.123456 duration 0.000000 end OPEN mid-stream"), r.lines());
+                        + " start 1700000012.123456 duration 0.000000 end OPEN final client=ESTABLISHED"
+                        + " server=ESTABLISHED anomalies 0 mid-stream"), r.lines());
     }
 
     @Test
@@ -75,7 +77,32 @@ class ConnectionsCommandTest {
         assertEquals(PcapWriter.BASE_TIME_NS, first.get("start_ns"));
         assertEquals(11_000_000_000L, first.get("duration_ns"));
         assertEquals("FIN_BOTH", first.get("end"));
+        assertEquals("TIME-WAIT", first.get("client_final_state"), "the client closed first, 1 s before the end");
+        assertEquals("CLOSED", first.get("server_final_state"));
+        assertEquals(0L, first.get("anomaly_count"));
         assertEquals(Boolean.TRUE, objects.get(2).get("mid_stream"));
+        assertEquals("CLOSED", objects.get(1).get("client_final_state"), "reset");
+    }
+
+    @Test
+    void finalStatesLetTimeWaitRunOutAndAnomaliesAreCounted() throws Exception {
+        List<byte[]> f = Conversation.frames();
+        Conversation a = Conversation.of(f, 40000, 80);
+        a.handshake(100, 900);
+        a.client(PSH | ACK, 101, 901, "hello").client(PSH | ACK, 101, 901, "hello").server(ACK, 901, 106);
+        a.client(FIN | ACK, 106, 901).server(FIN | ACK, 901, 107).client(ACK, 107, 902);
+        for (int i = 0; i < 60; i++) {
+            // other traffic, a frame a second, until the client's 2 MSL (60 s on Linux) are over
+            Conversation.of(f, 41000 + i, 80).client(SYN, 1, 0);
+        }
+        Cli r = Cli.run("connections", "--json", PcapWriter.write(dir.resolve("tw.pcap"), LinkTypes.ETHERNET, f).toString());
+        Map<String, Object> first = Json.object(r.lines().get(0));
+        assertEquals("CLOSED", first.get("client_final_state"), r.out());
+        assertEquals("CLOSED", first.get("server_final_state"));
+        assertEquals(1L, first.get("anomaly_count"), "the retransmitted hello");
+        Map<String, Object> unanswered = Json.object(r.lines().get(60));
+        assertEquals("SYN-SENT", unanswered.get("client_final_state"));
+        assertEquals("LISTEN", unanswered.get("server_final_state"), "the SYN was never seen to arrive");
     }
 
     @Test
@@ -90,5 +117,7 @@ class ConnectionsCommandTest {
         assertEquals("FIN_BOTH", c.get("end"));
         assertEquals(Boolean.FALSE, c.get("mid_stream"));
         assertEquals(true, ((String) c.get("client")).startsWith("[::1]:"));
+        assertEquals("TIME-WAIT", c.get("client_final_state"), "the client closed first");
+        assertEquals("CLOSED", c.get("server_final_state"));
     }
 }

@@ -118,6 +118,75 @@ class PrintCommandTest {
     }
 
     @Test
+    void jsonAddsStatesTransitionsAndAnomaliesAndWithStatesTheNarration() throws Exception {
+        Path file = twoConnections();
+        List<String> plain = Cli.run("print", "--json", file.toString()).lines();
+        List<String> withStates = Cli.run("print", "--json", "--states", file.toString()).lines();
+        assertEquals(plain.size(), withStates.size());
+        Map<String, Object> syn = Json.object(plain.get(0));
+        assertEquals("SYN-SENT", syn.get("client_state"));
+        assertEquals("SYN-RECEIVED", syn.get("server_state"), "the SYN,ACK shows it arrived");
+        assertEquals(Boolean.FALSE, syn.get("assumed"));
+        assertEquals(List.of(Map.of("side", "client", "from", "CLOSED", "to", "SYN-SENT", "reason", "SENT_SYN",
+                        "rfc", "RFC 9293 \u00a73.10.1", "segment", 1L),
+                Map.of("side", "server", "from", "LISTEN", "to", "SYN-RECEIVED", "reason", "RECEIVED_SYN",
+                        "rfc", "RFC 9293 \u00a73.10.7.2", "segment", 1L)), syn.get("transitions"));
+        assertEquals(List.of(), syn.get("anomalies"));
+        assertFalse(syn.containsKey("narration"), "narration only with --states");
+        Map<String, Object> told = Json.object(withStates.get(0));
+        assertTrue(((String) told.get("narration")).startsWith("The client opens the connection with a SYN."),
+                told.toString());
+        Map<String, Object> unanswered = Json.object(plain.get(plain.size() - 1));
+        assertEquals("F.", unanswered.get("flags"));
+        assertEquals("FIN-WAIT-1", unanswered.get("client_state"));
+        assertEquals("ESTABLISHED", unanswered.get("server_state"), "nothing shows the FIN arrived");
+        Map<String, Object> bad = Json.object(plain.get(6));
+        assertNull(bad.get("client_state"));
+        assertEquals(List.of(), bad.get("transitions"));
+    }
+
+    @Test
+    void statesFollowTheTcpdumpLineWithWiresharksAnomalyNames() throws Exception {
+        List<byte[]> f = Conversation.frames();
+        Conversation a = Conversation.of(f, 40000, 80);
+        a.handshake(100, 900);
+        a.client(PSH | ACK, 101, 901, "one").client(PSH | ACK, 104, 901, "two").server(ACK, 901, 104)
+                .server(ACK, 901, 104).client(PSH | ACK, 104, 901, "two").server(ACK, 901, 107);
+        Path file = PcapWriter.write(dir.resolve("dup.pcap"), LinkTypes.ETHERNET, f);
+        Cli r = Cli.run("print", "--states", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> tcpdump = Tcpdump.print(file);
+        List<String> suffixes = new ArrayList<>();
+        for (int i = 0; i < tcpdump.size(); i++) {
+            assertTrue(r.lines().get(i).startsWith(tcpdump.get(i) + " "), r.lines().get(i));
+            suffixes.add(r.lines().get(i).substring(tcpdump.get(i).length() + 1));
+        }
+        assertEquals(List.of("client=SYN-SENT server=SYN-RECEIVED", "client=ESTABLISHED server=SYN-RECEIVED",
+                "client=ESTABLISHED server=ESTABLISHED", "client=ESTABLISHED server=ESTABLISHED",
+                "client=ESTABLISHED server=ESTABLISHED", "client=ESTABLISHED server=ESTABLISHED",
+                "client=ESTABLISHED server=ESTABLISHED [TCP Dup ACK 6#1]",
+                "client=ESTABLISHED server=ESTABLISHED [TCP Retransmission]",
+                "client=ESTABLISHED server=ESTABLISHED"), suffixes);
+        assertEquals(Cli.run("print", file.toString()).lines(), tcpdump, "without --states, tcpdump's lines");
+    }
+
+    @Test
+    void statesOfOneStreamKeepTcpdumpsNumbers() throws Exception {
+        Path file = twoConnections();
+        Cli r = Cli.run("print", "--states", "--stream", "1", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> plain = Cli.run("print", "--stream", "1", file.toString()).lines();
+        assertEquals(4, r.lines().size());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(r.lines().get(i).startsWith(plain.get(i) + " client="), r.lines().get(i));
+        }
+        assertTrue(r.lines().get(3).endsWith(" client=FIN-WAIT-1 server=ESTABLISHED"), r.lines().get(3));
+        Cli all = Cli.run("print", "--states", file.toString());
+        assertEquals(10, all.lines().size());
+        assertTrue(all.lines().get(6).endsWith("[|tcp]"), "a broken header has no states: " + all.lines().get(6));
+    }
+
+    @Test
     void jsonOfOneStream() throws Exception {
         Cli r = Cli.run("print", "--json", "--stream", "0", twoConnections().toString());
         assertEquals(5, r.lines().size());

@@ -85,7 +85,7 @@ class DemoScenariosLiveTest {
         assertEquals(List.of("client S", "server S.", "server P.", "server F.", "client F."), l.significant());
         assertEquals("server .", l.lastFrame());
         int sent = l.segments().stream().filter(g -> g.srcPort() == l.ready.serverPort())
-                .mapToInt(TcpGlance::payloadLength).sum();
+                .mapToInt(RecordingListener.Seen::payloadLength).sum();
         assertEquals(4096, sent);
         assertTrue(l.eventsOf(Side.CLIENT, SocketCall.READ).get(0).result().startsWith("4096 bytes"));
     }
@@ -140,10 +140,10 @@ class DemoScenariosLiveTest {
         System.out.println("simultaneous close " + ip + ": " + o.message() + " (" + o.attempts() + " attempts)");
         int serverPort = l.ready.serverPort();
         // Judge the last connection's FINs from the frames, independently of the session.
-        List<TcpGlance> last = l.segments().stream()
+        List<RecordingListener.Seen> last = l.segments().stream()
                 .filter(g -> g.srcPort() == o.clientPort() || g.dstPort() == o.clientPort()).toList();
-        TcpGlance clientFin = last.stream().filter(g -> g.dstPort() == serverPort && TcpFlags.has(g.flags(), TcpFlags.FIN)).findFirst().orElseThrow();
-        TcpGlance serverFin = last.stream().filter(g -> g.srcPort() == serverPort && TcpFlags.has(g.flags(), TcpFlags.FIN)).findFirst().orElseThrow();
+        RecordingListener.Seen clientFin = last.stream().filter(g -> g.dstPort() == serverPort && TcpFlags.has(g.flags(), TcpFlags.FIN)).findFirst().orElseThrow();
+        RecordingListener.Seen serverFin = last.stream().filter(g -> g.srcPort() == serverPort && TcpFlags.has(g.flags(), TcpFlags.FIN)).findFirst().orElseThrow();
         boolean clientAckedServerFin = clientFin.ack() == ((serverFin.seq() + serverFin.payloadLength() + 1) & 0xFFFF_FFFFL);
         boolean serverAckedClientFin = serverFin.ack() == ((clientFin.seq() + clientFin.payloadLength() + 1) & 0xFFFF_FFFFL);
         assertEquals(o.finsCrossed(), !clientAckedServerFin && !serverAckedClientFin, o.message());
@@ -168,7 +168,7 @@ class DemoScenariosLiveTest {
         List<String> flags = l.significant();
         assertEquals(List.of("client S", "server S.", "client P."), flags.subList(0, 3));
         assertEquals(List.of("server F.", "client F."), flags.subList(flags.size() - 2, flags.size()));
-        List<TcpGlance> data = l.segments().stream().filter(g -> g.srcPort() == serverPort && g.payloadLength() > 0).toList();
+        List<RecordingListener.Seen> data = l.segments().stream().filter(g -> g.srcPort() == serverPort && g.payloadLength() > 0).toList();
         // The highest byte sent, counted from the server's initial sequence number (RFC 9293 section
         // 3.4): a busy machine may make loopback retransmit, so summing the payloads could count twice.
         long isn = l.segments().get(1).seq();

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import org.tcpladder.capture.decode.DecodedPacket;
+import org.tcpladder.capture.decode.PacketDecoder;
+import org.tcpladder.capture.decode.PacketKind;
 import org.tcpladder.capture.source.RawPacket;
 import org.tcpladder.capture.tcp.TcpFlags;
 
@@ -51,15 +54,21 @@ final class RecordingListener implements DemoListener {
         finished = outcome;
     }
 
-    /** The frames' TCP headers, in capture order. */
-    List<TcpGlance> segments() {
-        List<TcpGlance> out = new ArrayList<>();
+    /** What the assertions read of a segment's TCP header; seq and ack unsigned. */
+    record Seen(int srcPort, int dstPort, long seq, long ack, int flags, int payloadLength) {
+    }
+
+    /** The frames' TCP headers, in capture order, read by the program's decoder. */
+    List<Seen> segments() {
+        List<Seen> out = new ArrayList<>();
+        PacketDecoder decoder = new PacketDecoder();
         for (RawPacket p : frames) {
-            TcpGlance g = TcpGlance.of(p);
-            if (g == null) {
-                throw new AssertionError("frame " + p.number + " is not a TCP segment");
+            DecodedPacket g = decoder.decode(p);
+            if (g.kind() != PacketKind.TCP) {
+                throw new AssertionError("frame " + p.number + " is not a TCP segment: " + g.kind() + " " + g.problem());
             }
-            out.add(g);
+            out.add(new Seen(g.srcPort(), g.dstPort(), g.seq() & 0xFFFF_FFFFL, g.ack() & 0xFFFF_FFFFL, g.flags(),
+                    g.payloadLength()));
         }
         return out;
     }
@@ -88,7 +97,7 @@ final class RecordingListener implements DemoListener {
 
     /** "client ." or "server ." for the last frame: who acknowledged last. */
     String lastFrame() {
-        TcpGlance g = segments().get(segments().size() - 1);
+        Seen g = segments().get(segments().size() - 1);
         return (g.srcPort() == ready.serverPort() ? "server " : "client ") + TcpFlags.letters(g.flags());
     }
 

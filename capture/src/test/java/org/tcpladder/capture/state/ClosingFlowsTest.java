@@ -218,6 +218,22 @@ class ClosingFlowsTest {
             o.see(f.ack(C));
             o.states(TIME_WAIT, TIME_WAIT);
         }
+
+        @Test
+        void serversAckAfterItsFinFindsTheClientInClosingAsTheKernelDoes() {
+            // The server's ACK comes after its FIN, so the FIN reached the client first: FIN-WAIT-1,
+            // CLOSING, TIME-WAIT (seen on Linux loopback), never FIN-WAIT-2.
+            finsCross();
+            SegmentAnalysis serverAck = o.see(f.ack(S));
+            o.states(TIME_WAIT, CLOSING);
+            assertEquals(List.of(CLOSED, SYN_SENT, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT), clientPath());
+            StateTransition closing = serverAck.transitions().get(0);
+            assertEquals(TransitionCause.RECEIVED_FIN_SIMULTANEOUS, closing.cause());
+            assertEquals(9, closing.segmentIndex(), "the server's FIN arrived");
+            o.see(f.ack(C));
+            o.states(TIME_WAIT, TIME_WAIT);
+            assertEquals(List.of(LISTEN, SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, CLOSING, TIME_WAIT), serverPath());
+        }
     }
 
     @Nested

@@ -1,0 +1,43 @@
+package org.tcpladder.capture.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+/** The quick pattern says exactly what MessageFormat says, for every pattern of the bundle. */
+class NarrationPatternTest {
+    private static final long[] NUMBERS = {0, 1, 2, 5, 999, 1000, 65_535, 4_294_967_295L};
+
+    @Test
+    void everyBundlePatternFormatsAsMessageFormatDoes() {
+        Narration en = Narration.english();
+        int nested = 0;
+        for (String key : en.keys()) {
+            String text = en.text(key);
+            NarrationPattern quick = new NarrationPattern(text, Locale.ENGLISH);
+            nested += text.matches(".*choice,[^}]*\\{.*") ? 1 : 0;
+            for (long n : NUMBERS) {
+                for (long m : NUMBERS) {
+                    Object[] args = {n, m, n + m, 3L, m, 7L, n};
+                    assertEquals(new MessageFormat(text, Locale.ENGLISH).format(args), quick.format(args),
+                            key + " with " + n + ", " + m);
+                }
+            }
+        }
+        assertTrue(nested >= 3, "the bundle has choices with arguments in their branches: " + nested);
+    }
+
+    @Test
+    void quotesInAPlainBranchStayPlainText() {
+        String text = "{0,choice,0#it''s none|1<{0,number,integer} of them} and '{'braces'}'";
+        NarrationPattern quick = new NarrationPattern(text, Locale.ENGLISH);
+        for (long n : NUMBERS) {
+            Object[] args = {n};
+            assertEquals(new MessageFormat(text, Locale.ENGLISH).format(args), quick.format(args));
+        }
+    }
+}
