@@ -154,6 +154,9 @@ class ToolOracleTest {
                     "-w", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
             try {
                 waitFor(err, "Capturing on", dumpcap);
+                // dumpcap says "Capturing on" a moment before its filter is attached on a loaded machine;
+                // a first SYN sent in that moment is missed, so give it a little time.
+                Thread.sleep(200);
                 Thread echo = new Thread(() -> echoOnce(server));
                 echo.start();
                 try (Socket client = new Socket()) {
