@@ -1,5 +1,6 @@
 package org.tcpladder.capture.cli;
 
+import org.tcpladder.capture.conn.FlowTable;
 import org.tcpladder.capture.decode.DecodedPacket;
 import org.tcpladder.capture.decode.Layer;
 import org.tcpladder.capture.decode.LinkTypes;
@@ -64,6 +65,31 @@ final class TcpdumpLineFormatter {
         }
     }
 
+    /**
+     * The same as {@link #observe} for a packet that is not printed, but without formatting the line
+     * when that is not needed: a whole TCP header straight after the IP header (nearly every packet)
+     * changes only the relative-number table, and only when it carries ACK (tcp_print's rule).
+     * Anything else goes through {@link #observe}.
+     */
+    void track(DecodedPacket p) {
+        if (p.kind() != PacketKind.TCP) {
+            observe(p);
+            return;
+        }
+        int start = p.ipStart();
+        // A decoded TCP packet has a complete header of at least 20 bytes, so tcp() reaches the
+        // table exactly when no IPv4 AH or IPv6 extension header comes first.
+        boolean tcpFirst = p.ipVersion() == 4 ? p.u8(start + 9) == 6 : p.u8(start + 6) == 6;
+        if (!tcpFirst) {
+            observe(p);
+            return;
+        }
+        int flags = p.flags() & 0xFF;
+        if (!absolute && (flags & TcpFlags.ACK) != 0) {
+            relative.update(p, p.seq(), p.ack(), flags);
+        }
+    }
+
     /** Writes the line for {@code p} (one that {@link #isPrinted} accepts), with its newline. */
     void format(DecodedPacket p) {
         timestamp(p.timeNs());
@@ -73,12 +99,74 @@ final class TcpdumpLineFormatter {
             int t = p.sllPacketType();
             out.padded(t >= 0 && t < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[t] : "?", 3).ch(' ');
         }
-        if (p.ipVersion() == 4) {
-            ipv4(p);
-        } else {
-            ipv6(p);
+        if (!everydayLine(p)) {
+            if (p.ipVersion() == 4) {
+                ipv4(p);
+            } else {
+                ipv6(p);
+            }
         }
         out.newline();
+    }
+
+    /**
+     * The line after the timestamp for the packets nearly every capture is made of, in few steps: a
+     * complete TCP header with ACK straight after an untruncated IP header, of a conversation whose
+     * endpoint text is cached. Writes the same as {@link #ipv4}/{@link #ipv6} would; returns false,
+     * having written and changed nothing, for any other packet.
+     */
+    private boolean everydayLine(DecodedPacket p) {
+        if (absolute || p.kind() != PacketKind.TCP || (p.flags() & TcpFlags.ACK) == 0 || p.ipBytesMissing() > 0) {
+            return false;
+        }
+        boolean v4 = p.ipVersion() == 4;
+        if (p.u8(p.ipStart() + (v4 ? 9 : 6)) != 6) {
+            return false;
+        }
+        boolean rev = FlowTable.reversed(p);
+        int flow = relative.find(p, rev);
+        byte[] endpoints = flow < 0 ? null : cachedEndpoints(flow, rev);
+        if (endpoints == null) {
+            return false;
+        }
+        int flags = p.flags() & 0xFF;
+        relative.updateKnown(flow, rev, p.seq(), p.ack(), flags);
+        out.bytes(v4 ? IP : IP6).bytes(endpoints).bytes(flagsText(flags));
+        // A decoded TCP packet's header is complete and no longer than the segment.
+        int length = p.payloadLength();
+        if (length > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0) {
+            out.bytes(SEQ).u32(relative.seq);
+            if (length > 0) {
+                out.ch(':').u32(relative.seq + length);
+            }
+        }
+        out.bytes(ACK).u32(relative.ack).bytes(WIN).num(p.window());
+        if ((flags & TcpFlags.URG) != 0) {
+            out.str(", urg ").num(p.urgent());
+        }
+        int start = p.l4Start();
+        int hlen = p.tcpHeaderLength();
+        if (hlen == 32 && p.u32(start + 20) == NOP_NOP_TIMESTAMPS) {
+            out.bytes(NOP_NOP_TS_VAL).u32(p.u32(start + 24)).bytes(ECR).u32(p.u32(start + 28)).ch(']');
+        } else if (hlen > 20 && !options.format(p, start + 20, hlen - 20, flags, relative.sackBase)) {
+            return true;
+        }
+        out.bytes(LENGTH).num(length);
+        return true;
+    }
+
+    // The everyday line's words as bytes: one array copy each, with nothing to check at run time.
+    private static final byte[] IP = ascii("IP ");
+    private static final byte[] IP6 = ascii("IP6 ");
+    private static final byte[] SEQ = ascii(", seq ");
+    private static final byte[] ACK = ascii(", ack ");
+    private static final byte[] WIN = ascii(", win ");
+    private static final byte[] NOP_NOP_TS_VAL = ascii(", options [nop,nop,TS val ");
+    private static final byte[] ECR = ascii(" ecr ");
+    private static final byte[] LENGTH = ascii(", length ");
+
+    static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private void timestamp(long timeNs) {
@@ -93,9 +181,9 @@ final class TcpdumpLineFormatter {
         }
         out.bytes(secondText, 0, secondText.length);
         if (timeDigits == 9) {
-            out.zeroPadded(ns, 9);
+            out.nineDigits((int) ns);
         } else {
-            out.zeroPadded(ns / 1000, 6);
+            out.sixDigits((int) (ns / 1000));
         }
         out.ch(' ');
     }
@@ -346,38 +434,36 @@ final class TcpdumpLineFormatter {
         }
         int sport = p.u16(start);
         int dport = p.u16(start + 2);
-        if (withAddresses) {
-            address(p, p.srcHi(), p.srcLo());
-            out.ch('.').num(sport).str(" > ");
-            address(p, p.dstHi(), p.dstLo());
-            out.ch('.').num(dport).str(": ");
-        } else {
-            out.num(sport).str(" > ").num(dport).str(": ");
-        }
         if (usable < 20) {
+            ports(p, withAddresses, sport, dport);
             out.str(" [|tcp]");
             return;
         }
         int hlen = (p.u8(start + 12) >>> 4) * 4;
         if (hlen < 20) {
+            ports(p, withAddresses, sport, dport);
             out.str(" tcp ").u32(length - hlen).str(" [bad hdr length ").num(hlen).str(" - too short, < 20]");
             return;
         }
         int seq = p.u32(start + 4);
         int ack = p.u32(start + 8);
         int win = p.u16(start + 14);
-        int urp = p.u16(start + 18);
         int flags = p.u8(start + 13);
-        out.str("Flags [");
-        flagLetters(flags);
-        out.ch(']');
         int sackBase = 0;
         if (!absolute && (flags & TcpFlags.ACK) != 0) {
             relative.update(p, seq, ack, flags);
             seq = relative.seq;
             ack = relative.ack;
             sackBase = relative.sackBase;
+            if (withAddresses) {
+                endpoints(p, relative.flow, relative.reversed, sport, dport);
+            } else {
+                ports(p, false, sport, dport);
+            }
+        } else {
+            ports(p, withAddresses, sport, dport);
         }
+        out.bytes(flagsText(flags));
         if (hlen > length) {
             out.str(" [bad hdr length ").num(hlen).str(" - too long, > ").num(length).ch(']');
             return;
@@ -394,7 +480,13 @@ final class TcpdumpLineFormatter {
         }
         out.str(", win ").num(win);
         if ((flags & TcpFlags.URG) != 0) {
-            out.str(", urg ").num(urp);
+            out.str(", urg ").num(p.u16(start + 18));
+        }
+        if (hlen == 32 && start + 32 <= p.usableEnd() && p.u32(start + 20) == NOP_NOP_TIMESTAMPS) {
+            // What Linux puts on nearly every segment after the handshake (RFC 7323 appendix A layout).
+            out.str(", options [nop,nop,TS val ").u32(p.u32(start + 24)).str(" ecr ").u32(p.u32(start + 28));
+            out.str("], length ").num(length);
+            return;
         }
         if (hlen > 20 && !options.format(p, start + 20, hlen - 20, flags, sackBase)) {
             return;
@@ -402,8 +494,85 @@ final class TcpdumpLineFormatter {
         out.str(", length ").num(length);
     }
 
+    /** {@code 10.0.0.1.40000 > 10.0.0.2.80: }, or only the ports after an extension header. */
+    private void ports(DecodedPacket p, boolean withAddresses, int sport, int dport) {
+        if (withAddresses) {
+            address(p, p.srcHi(), p.srcLo());
+            out.ch('.').num(sport).str(" > ");
+            address(p, p.dstHi(), p.dstLo());
+            out.ch('.').num(dport).str(": ");
+        } else {
+            out.num(sport).str(" > ").num(dport).str(": ");
+        }
+    }
+
+    /**
+     * {@link #ports} with addresses for a packet of conversation {@code flow} going the way
+     * {@code reversed} says: the text is the same for every packet of that direction, so it is
+     * written once and copied after that.
+     */
+    private void endpoints(DecodedPacket p, int flow, boolean reversed, int sport, int dport) {
+        byte[] text = cachedEndpoints(flow, reversed);
+        if (text != null) {
+            out.bytes(text);
+            return;
+        }
+        // written the long way once, and kept for the next packets going the same way
+        out.hold();
+        try {
+            int mark = out.length();
+            ports(p, true, sport, dport);
+            text = out.copyFrom(mark);
+        } finally {
+            out.release();
+        }
+        int i = 2 * flow + (reversed ? 1 : 0);
+        if (i >= endpointText.length) {
+            endpointText = java.util.Arrays.copyOf(endpointText, Math.max(2 * endpointText.length, i + 2));
+        }
+        if (endpointBytes < MAX_ENDPOINT_BYTES) {
+            endpointText[i] = text;
+            endpointBytes += text.length + 16;
+        }
+    }
+
+    /**
+     * The cached endpoint text of a conversation's direction, or null. Indexed by the conversation's
+     * id, not hashed into a smaller table: a lookup that starts missing late in a file (when ids
+     * outgrow such a table) makes the JIT throw away and recompile the code that inlined it.
+     */
+    private byte[] cachedEndpoints(int flow, boolean reversed) {
+        int i = 2 * flow + (reversed ? 1 : 0);
+        return i < endpointText.length ? endpointText[i] : null;
+    }
+
+    /** Per conversation id, both directions' endpoint texts (null until written once). */
+    private byte[][] endpointText = new byte[512][];
+    private long endpointBytes;
+    /** A bound on the cache for captures of millions of conversations (past it, texts are written each time). */
+    private static final long MAX_ENDPOINT_BYTES = 64L << 20;
+
+    /** NOP, NOP, then the kind and length of a timestamps option. */
+    private static final int NOP_NOP_TIMESTAMPS = 0x0101080A;
+
+    /** {@code Flags [S.]}: made once for each value of the flags octet. */
+    private byte[] flagsText(int flags) {
+        byte[] text = flagsTexts[flags];
+        if (text == null) {
+            AsciiBuffer b = new AsciiBuffer();
+            b.str("Flags [");
+            flagLetters(b, flags);
+            b.ch(']');
+            text = b.copyFrom(0);
+            flagsTexts[flags] = text;
+        }
+        return text;
+    }
+
+    private final byte[][] flagsTexts = new byte[256][];
+
     /** tcpdump's letters in its table order: F S R P . U E W, "none" for no bits (AE is not shown). */
-    private void flagLetters(int flags) {
+    private static void flagLetters(AsciiBuffer out, int flags) {
         if ((flags & 0xFF) == 0) {
             out.str("none");
             return;
