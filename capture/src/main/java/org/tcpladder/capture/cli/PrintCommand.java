@@ -57,11 +57,6 @@ final class PrintCommand implements Command {
     private int text(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
         Skipped skipped = new Skipped();
         try (PacketSource source = CaptureFiles.open(cl.file)) {
-            if (cl.stream < 0 && LanePrinter.lanesFor(source) > 1) {
-                LanePrinter.print(cl.file, source, cl.absolute, out, skipped);
-                skipped.report(err);
-                return 0;
-            }
             AsciiBuffer buf = new AsciiBuffer(out, 1 << 16);
             TcpdumpLineFormatter formatter = new TcpdumpLineFormatter(buf, cl.absolute, source.precision().digits());
             ConnectionTable table = cl.stream >= 0 ? new ConnectionTable() : null;

@@ -65,31 +65,6 @@ final class TcpdumpLineFormatter {
         }
     }
 
-    /**
-     * The same as {@link #observe} for a packet that is not printed, but without formatting the line
-     * when that is not needed: a whole TCP header straight after the IP header (nearly every packet)
-     * changes only the relative-number table, and only when it carries ACK (tcp_print's rule).
-     * Anything else goes through {@link #observe}.
-     */
-    void track(DecodedPacket p) {
-        if (p.kind() != PacketKind.TCP) {
-            observe(p);
-            return;
-        }
-        int start = p.ipStart();
-        // A decoded TCP packet has a complete header of at least 20 bytes, so tcp() reaches the
-        // table exactly when no IPv4 AH or IPv6 extension header comes first.
-        boolean tcpFirst = p.ipVersion() == 4 ? p.u8(start + 9) == 6 : p.u8(start + 6) == 6;
-        if (!tcpFirst) {
-            observe(p);
-            return;
-        }
-        int flags = p.flags() & 0xFF;
-        if (!absolute && (flags & TcpFlags.ACK) != 0) {
-            relative.update(p, p.seq(), p.ack(), flags);
-        }
-    }
-
     /** Writes the line for {@code p} (one that {@link #isPrinted} accepts), with its newline. */
     void format(DecodedPacket p) {
         timestamp(p.timeNs());
