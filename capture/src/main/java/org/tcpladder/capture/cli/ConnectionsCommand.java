@@ -13,6 +13,7 @@ import org.tcpladder.capture.source.CaptureFileException;
 import org.tcpladder.capture.source.CaptureFiles;
 import org.tcpladder.capture.source.PacketSource;
 import org.tcpladder.capture.source.RawPacket;
+import org.tcpladder.capture.tcp.Endpoint;
 
 /**
  * {@code connections [--json] FILE}: one line per TCP connection (client, server, packets and payload
@@ -74,7 +75,10 @@ final class ConnectionsCommand implements Command {
      * the opening SYN was not captured.
      */
     private static void text(AsciiBuffer b, Connection c, int digits) {
-        b.num(c.index()).ch(' ').str(c.client().toString()).str(" > ").str(c.server().toString());
+        b.num(c.index()).ch(' ');
+        endpoint(b, c.client());
+        b.str(" > ");
+        endpoint(b, c.server());
         b.str(" client>server ").num(c.packets(Side.CLIENT)).str(" packets ").num(c.bytes(Side.CLIENT)).str(" bytes");
         b.str(" server>client ").num(c.packets(Side.SERVER)).str(" packets ").num(c.bytes(Side.SERVER)).str(" bytes");
         b.str(" start ");
@@ -86,6 +90,30 @@ final class ConnectionsCommand implements Command {
             b.str(" mid-stream");
         }
         b.newline();
+    }
+
+    /**
+     * {@code 10.0.0.1:40000} or {@code [::1]:9000}, as {@link Endpoint#toString()} writes it, straight
+     * into the buffer: tens of thousands of connections are written before the JIT has compiled
+     * much, and building two strings each (with a string concatenation to set up first) was a
+     * quarter of the command's time.
+     */
+    private static void endpoint(AsciiBuffer b, Endpoint e) {
+        byte[] a = e.address();
+        if (a.length == 4) {
+            b.ipv4((a[0] & 0xFFL) << 24 | (a[1] & 0xFF) << 16 | (a[2] & 0xFF) << 8 | (a[3] & 0xFF));
+        } else {
+            b.ch('[').ipv6(word(a, 0), word(a, 8)).ch(']');
+        }
+        b.ch(':').num(e.port());
+    }
+
+    private static long word(byte[] a, int off) {
+        long w = 0;
+        for (int i = 0; i < 8; i++) {
+            w = w << 8 | (a[off + i] & 0xFF);
+        }
+        return w;
     }
 
     private static void seconds(AsciiBuffer b, long ns, int digits) {
