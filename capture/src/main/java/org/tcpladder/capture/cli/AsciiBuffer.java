@@ -268,18 +268,20 @@ final class AsciiBuffer {
         }
     }
 
+    /**
+     * How many digits {@code v} (0 or more) has, without a branch: numbers grow through a capture
+     * (relative sequence numbers reach seven digits late in a big file), and a branch first taken
+     * late makes the JIT recompile everything that inlined this.
+     */
     private static int digits(int v) {
-        if (v < 10) return 1;
-        if (v < 100) return 2;
-        if (v < 1000) return 3;
-        if (v < 10000) return 4;
-        if (v < 100000) return 5;
-        if (v < 1000000) return 6;
-        if (v < 10000000) return 7;
-        if (v < 100000000) return 8;
-        if (v < 1000000000) return 9;
-        return 10;
+        int x = v | 1;
+        // floor(log10(2) * bit length) is the number of digits or one less (1233 / 4096 ~ log10(2))
+        int t = ((32 - Integer.numberOfLeadingZeros(x)) * 1233) >>> 12;
+        return t + ((POWERS_OF_TEN[t] - 1 - x) >>> 31);
     }
+
+    private static final int[] POWERS_OF_TEN = {
+        1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
 
     /** Two lower-case hex digits ({@code %02x}). */
     AsciiBuffer hex2(int b) {

@@ -24,6 +24,8 @@ final class TcpdumpLineFormatter {
 
     private final AsciiBuffer out;
     private final boolean absolute;
+    /** {@link #absolute} as a bit, for the everyday line's one test. */
+    private final int absoluteBit;
     private final int timeDigits;
     private final InterfaceNames interfaceNames = new InterfaceNames();
     private final TcpdumpRelativeNumbers relative = new TcpdumpRelativeNumbers();
@@ -38,6 +40,7 @@ final class TcpdumpLineFormatter {
     TcpdumpLineFormatter(AsciiBuffer out, boolean absolute, int timeDigits) {
         this.out = out;
         this.absolute = absolute;
+        this.absoluteBit = absolute ? 1 : 0;
         this.timeDigits = timeDigits;
         this.options = new TcpdumpOptionFormatter(out);
     }
@@ -86,17 +89,25 @@ final class TcpdumpLineFormatter {
 
     /**
      * The line after the timestamp for the packets nearly every capture is made of, in few steps: a
-     * complete TCP header with ACK straight after an untruncated IP header, of a conversation whose
-     * endpoint text is cached. Writes the same as {@link #ipv4}/{@link #ipv6} would; returns false,
-     * having written and changed nothing, for any other packet.
+     * complete TCP header with ACK (and not URG) straight after an untruncated IP header, of a
+     * conversation whose endpoint text is cached. Writes the same as {@link #ipv4}/{@link #ipv6}
+     * would; returns false, having written and changed nothing, for any other packet.
+     *
+     * <p>The rare cases share one test, which the opening SYNs of any capture take early: a branch
+     * never taken while the JIT profiles and then taken (a truncated IP packet late in a file)
+     * makes it throw away and recompile the whole method, and {@code print}'s time is mostly the
+     * JIT's start-up.
      */
     private boolean everydayLine(DecodedPacket p) {
-        if (absolute || p.kind() != PacketKind.TCP || (p.flags() & TcpFlags.ACK) == 0 || p.ipBytesMissing() > 0) {
+        int flags = p.flags();
+        int unusual = ((flags & (TcpFlags.ACK | TcpFlags.URG)) ^ TcpFlags.ACK)
+                | (p.kind().ordinal() ^ PacketKind.TCP.ordinal()) | p.ipBytesMissing() | absoluteBit;
+        if (unusual != 0) {
             return false;
         }
         boolean v4 = p.ipVersion() == 4;
         if (p.u8(p.ipStart() + (v4 ? 9 : 6)) != 6) {
-            return false;
+            return false; // an IPv4 authentication header or IPv6 extension headers come first
         }
         boolean rev = FlowTable.reversed(p);
         int flow = relative.find(p, rev);
@@ -104,7 +115,7 @@ final class TcpdumpLineFormatter {
         if (endpoints == null) {
             return false;
         }
-        int flags = p.flags() & 0xFF;
+        flags &= 0xFF;
         relative.updateKnown(flow, rev, p.seq(), p.ack(), flags);
         out.bytes(v4 ? IP : IP6).bytes(endpoints).bytes(flagsText(flags));
         // A decoded TCP packet's header is complete and no longer than the segment.
@@ -116,14 +127,11 @@ final class TcpdumpLineFormatter {
             }
         }
         out.bytes(ACK).u32(relative.ack).bytes(WIN).num(p.window());
-        if ((flags & TcpFlags.URG) != 0) {
-            out.str(", urg ").num(p.urgent());
-        }
         int start = p.l4Start();
         int hlen = p.tcpHeaderLength();
         if (hlen == 32 && p.u32(start + 20) == NOP_NOP_TIMESTAMPS) {
             out.bytes(NOP_NOP_TS_VAL).u32(p.u32(start + 24)).bytes(ECR).u32(p.u32(start + 28)).ch(']');
-        } else if (hlen > 20 && !options.format(p, start + 20, hlen - 20, flags, relative.sackBase)) {
+        } else if (!options.format(p, start + 20, hlen - 20, flags, relative.sackBase)) {
             return true;
         }
         out.bytes(LENGTH).num(length);
@@ -425,19 +433,15 @@ final class TcpdumpLineFormatter {
         int win = p.u16(start + 14);
         int flags = p.u8(start + 13);
         int sackBase = 0;
+        int flow = -1;
         if (!absolute && (flags & TcpFlags.ACK) != 0) {
             relative.update(p, seq, ack, flags);
             seq = relative.seq;
             ack = relative.ack;
             sackBase = relative.sackBase;
-            if (withAddresses) {
-                endpoints(p, relative.flow, relative.reversed, sport, dport);
-            } else {
-                ports(p, false, sport, dport);
-            }
-        } else {
-            ports(p, withAddresses, sport, dport);
+            flow = withAddresses ? relative.flow : -1;
         }
+        endpoints(p, withAddresses, flow, relative.reversed, sport, dport);
         out.bytes(flagsText(flags));
         if (hlen > length) {
             out.str(" [bad hdr length ").num(hlen).str(" - too long, > ").num(length).ch(']');
@@ -457,13 +461,7 @@ final class TcpdumpLineFormatter {
         if ((flags & TcpFlags.URG) != 0) {
             out.str(", urg ").num(p.u16(start + 18));
         }
-        if (hlen == 32 && start + 32 <= p.usableEnd() && p.u32(start + 20) == NOP_NOP_TIMESTAMPS) {
-            // What Linux puts on nearly every segment after the handshake (RFC 7323 appendix A layout).
-            out.str(", options [nop,nop,TS val ").u32(p.u32(start + 24)).str(" ecr ").u32(p.u32(start + 28));
-            out.str("], length ").num(length);
-            return;
-        }
-        if (hlen > 20 && !options.format(p, start + 20, hlen - 20, flags, sackBase)) {
+        if (!options.format(p, start + 20, hlen - 20, flags, sackBase)) {
             return;
         }
         out.str(", length ").num(length);
@@ -482,25 +480,29 @@ final class TcpdumpLineFormatter {
     }
 
     /**
-     * {@link #ports} with addresses for a packet of conversation {@code flow} going the way
-     * {@code reversed} says: the text is the same for every packet of that direction, so it is
-     * written once and copied after that.
+     * {@link #ports}, from the cache for a packet of conversation {@code flow} (when not -1) going
+     * the way {@code reversed} says: the text is the same for every packet of that direction, so it
+     * is written once and copied after that.
      */
-    private void endpoints(DecodedPacket p, int flow, boolean reversed, int sport, int dport) {
-        byte[] text = cachedEndpoints(flow, reversed);
+    private void endpoints(DecodedPacket p, boolean withAddresses, int flow, boolean reversed, int sport, int dport) {
+        byte[] text = flow < 0 ? null : cachedEndpoints(flow, reversed);
         if (text != null) {
             out.bytes(text);
             return;
         }
-        // written the long way once, and kept for the next packets going the same way
         out.hold();
         try {
             int mark = out.length();
-            ports(p, true, sport, dport);
-            text = out.copyFrom(mark);
+            ports(p, withAddresses, sport, dport);
+            if (flow >= 0) {
+                remember(flow, reversed, out.copyFrom(mark));
+            }
         } finally {
             out.release();
         }
+    }
+
+    private void remember(int flow, boolean reversed, byte[] text) {
         int i = 2 * flow + (reversed ? 1 : 0);
         if (i >= endpointText.length) {
             endpointText = java.util.Arrays.copyOf(endpointText, Math.max(2 * endpointText.length, i + 2));

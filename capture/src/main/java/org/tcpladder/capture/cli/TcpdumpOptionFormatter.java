@@ -25,11 +25,14 @@ final class TcpdumpOptionFormatter {
     private enum Stop { BAD, TRUNCATED, TRUNCATED_HARD, NONE }
 
     /**
-     * Writes {@code , options [...]}.
+     * Writes {@code , options [...]} (nothing when {@code length} is 0).
      *
      * @return false when tcpdump ends the line inside the options (no {@code , length} follows)
      */
     boolean format(DecodedPacket packet, int start, int length, int tcpFlags, int sackBase) {
+        if (length == 0) {
+            return true; // a 20-byte header: tcpdump writes nothing
+        }
         // Nearly every segment carries only the everyday options; a small loop writes those, and the
         // full walk (kept out of the hot path so that the JIT compiles little) redoes anything else.
         out.hold();
