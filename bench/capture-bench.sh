@@ -97,23 +97,36 @@ if [ ! -x "$pcapsum" ] || [ "$shared/pcapsum.c" -nt "$pcapsum" ]; then
     gcc -O2 -o "$pcapsum" "$shared/pcapsum.c" -lpcap
 fi
 
-# measure NAME CMD...: runs CMD with stdout to /dev/null; appends "seconds maxrss_kb" to $dir/NAME.times.
+# measure NAME CMD...: runs CMD with stdout to /dev/null; appends "milliseconds maxrss_kb cpu_seconds"
+# (wall time, peak resident memory, user + system time of all its threads) to $dir/NAME.times.
 measure() {
     local name=$1
     shift
-    local t0 t1 rss
+    local t0 t1
     t0=$(date +%s%N)
-    if ! /usr/bin/time -f '%M' -o "$dir/$name.rss" "$@" > /dev/null 2> "$dir/$name.err"; then
+    if ! /usr/bin/time -f '%M %U %S' -o "$dir/$name.rss" "$@" > /dev/null 2> "$dir/$name.err"; then
         echo "capture-bench: $name failed:" >&2
         cat "$dir/$name.err" >&2
         exit 1
     fi
     t1=$(date +%s%N)
-    rss=$(tail -1 "$dir/$name.rss")
-    echo "$(( (t1 - t0) / 1000000 )) $rss" >> "$dir/$name.times"
+    echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$dir/$name.rss" | awk '{ printf "%d %.2f", $1, $2 + $3 }')" >> "$dir/$name.times"
 }
 
-# median NAME [COLUMN]: median of a column of $dir/NAME.times (1: milliseconds, 2: max RSS KB)
+# cpu_busy SECONDS: how busy the machine's processors are (all of them, in per cent) over a while:
+# other work on the machine slows the JVM's compiler threads, and so our figures, more than tcpdump's.
+cpu_busy() {
+    local a b
+    a=$(head -1 /proc/stat)
+    sleep "$1"
+    b=$(head -1 /proc/stat)
+    # /proc/stat: cpu user nice system idle iowait irq softirq steal ...
+    echo "$a" "$b" | awk '{ idle = ($16 + $17) - ($5 + $6); total = 0
+        for (i = 13; i <= 20; i++) total += $i; for (i = 2; i <= 9; i++) total -= $i
+        printf "%d", (total > 0 ? 100 * (total - idle) / total : 0) }'
+}
+
+# median NAME [COLUMN]: median of a column of $dir/NAME.times (1: milliseconds, 2: max RSS KB, 3: CPU s)
 median() {
     local col=${2:-1}
     awk -v c="$col" '{print $c}' "$dir/$1.times" | sort -g | awk '{v[NR]=$1} END {
@@ -129,6 +142,7 @@ for n in $names tshark_fields tshark_conv; do rm -f "$dir/$n.times"; done
 cat "$f1m" > /dev/null
 [ "$do_10m" = 1 ] && cat "$f10m" > /dev/null
 
+busy_before=$(cpu_busy 1)
 for r in $(seq 1 "$runs"); do
     echo "round $r of $runs ..." >&2
     measure pcapsum "$pcapsum" "$f1m"
@@ -176,12 +190,14 @@ verdict() { # CONDITION-AS-AWK-EXPRESSION
 
 echo
 echo "Capture benchmark, $(date '+%Y-%m-%d %H:%M'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "processors busy with other work just before: ${busy_before}%"
 echo "file $f1m: $packets packets, $mb MB; whole-process times are medians of $runs interleaved runs"
 echo
 printf '%-44s %10s %12s  %s\n' "command (1M packets)" "time" "ratio" "notes"
 printf '%-44s %10s %12s  %s\n' "pcapsum (C libpcap loop)" "$(sec "$pcapsum_ms")" "1.0x" \
     "$(awk -v ms="$pcapsum_ms" -v n=$packets 'BEGIN { printf "%.1f M packets/s", n / ms / 1000 }')"
-printf '%-44s %10s %12s  %s\n' "tcpdump -nn -r F > /dev/null" "$(sec "$tcpdump_ms")" "$(ratio "$tcpdump_ms" "$pcapsum_ms") C" ""
+printf '%-44s %10s %12s  %s\n' "tcpdump -nn -r F > /dev/null" "$(sec "$tcpdump_ms")" "$(ratio "$tcpdump_ms" "$pcapsum_ms") C" \
+    "cpu $(median tcpdump 3) s"
 if [ "$want_tshark" = 1 ]; then
     tf_ms=$(median tshark_fields)
     tf_kb=$(median tshark_fields 2)
@@ -195,12 +211,12 @@ if [ "$want_conv" = 1 ]; then
         "max RSS $(( tc_kb / 1024 )) MB"
 fi
 printf '%-44s %10s %12s  %s\n' "tcpladder connections F > /dev/null" "$(sec "$conn_ms")" "$(ratio "$conn_ms" "$pcapsum_ms") C" \
-    "$(awk -v ms="$conn_ms" -v n=$packets -v mb="$mb" 'BEGIN { printf "%.1f M packets/s, %.0f MB/s", n / ms / 1000, mb / ms * 1000 }'); max RSS $(( $(median connections 2) / 1024 )) MB"
+    "$(awk -v ms="$conn_ms" -v n=$packets -v mb="$mb" 'BEGIN { printf "%.1f M packets/s, %.0f MB/s", n / ms / 1000, mb / ms * 1000 }'); cpu $(median connections 3) s; max RSS $(( $(median connections 2) / 1024 )) MB"
 if [ "$want_conv" = 1 ]; then
     printf '%-44s %10s %12s\n' "" "" "$(ratio "$tc_ms" "$conn_ms") faster than tshark conv"
 fi
 printf '%-44s %10s %12s  %s\n' "tcpladder print F > /dev/null" "$(sec "$print_ms")" "$(ratio "$print_ms" "$pcapsum_ms") C" \
-    "$(ratio "$tcpdump_ms" "$print_ms") faster than tcpdump; max RSS $(( $(median print 2) / 1024 )) MB"
+    "$(ratio "$tcpdump_ms" "$print_ms") faster than tcpdump; cpu $(median print 3) s; max RSS $(( $(median print 2) / 1024 )) MB"
 echo
 echo "in-process load into a CaptureIndex (LoadBenchmark, 1M packets):"
 printf '  cold %s s, warm %s s = %s M packets/s, %s MB/s; heap retained %s B/packet' \
@@ -241,4 +257,5 @@ fi
 printf '  %-4s print at least 5x faster than tcpdump -nn -r: %s\n' \
     "$(verdict "$tcpdump_ms >= 5 * $print_ms")" "$(ratio "$tcpdump_ms" "$print_ms")"
 echo
-echo "raw times (ms, max RSS KB) are in $dir/*.times"
+echo "raw figures (ms, max RSS KB, cpu s) are in $dir/*.times; cpu counts every thread (the JVM's compilers too)."
+echo "Max RSS includes the pages of the memory-mapped capture file; heap per packet is LoadBenchmark's figure."
