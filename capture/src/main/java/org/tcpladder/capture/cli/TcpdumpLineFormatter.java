@@ -503,14 +503,15 @@ final class TcpdumpLineFormatter {
     }
 
     private void remember(int flow, boolean reversed, byte[] text) {
+        if (endpointBytes >= MAX_ENDPOINT_BYTES) {
+            return;
+        }
         int i = 2 * flow + (reversed ? 1 : 0);
         if (i >= endpointText.length) {
             endpointText = java.util.Arrays.copyOf(endpointText, Math.max(2 * endpointText.length, i + 2));
         }
-        if (endpointBytes < MAX_ENDPOINT_BYTES) {
-            endpointText[i] = text;
-            endpointBytes += text.length + 16;
-        }
+        endpointText[i] = text;
+        endpointBytes += text.length + 16;
     }
 
     /**
