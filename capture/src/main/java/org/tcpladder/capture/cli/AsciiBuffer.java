@@ -43,6 +43,16 @@ final class AsciiBuffer {
         buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
     }
 
+    /** Appends all of {@code b} (cached text). */
+    AsciiBuffer bytes(byte[] b) {
+        return bytes(b, 0, b.length);
+    }
+
+    /** A copy of what was written since {@code mark}, a {@link #length()} taken while held (or never flushed). */
+    byte[] copyFrom(int mark) {
+        return java.util.Arrays.copyOfRange(buf, mark, len);
+    }
+
     /** Appends {@code n} bytes of {@code b} from {@code off} (cached text). */
     AsciiBuffer bytes(byte[] b, int off, int n) {
         ensure(n);
@@ -121,9 +131,70 @@ final class AsciiBuffer {
         return this;
     }
 
-    /** An unsigned 32-bit value (printf's {@code %u}). */
+    /**
+     * An unsigned 32-bit value (printf's {@code %u}). One digit loop for every size: the JIT copies
+     * this into each call site, so it is kept small.
+     */
     AsciiBuffer u32(int v) {
-        return num(v & 0xFFFF_FFFFL);
+        ensure(10);
+        int end;
+        int head;
+        int headEnd;
+        if (v >= 0) {
+            head = v;
+            end = len + digits(v);
+            headEnd = end;
+        } else {
+            // 2^31 .. 2^32 - 1 (sequence numbers, timestamps): ten digits; the last two taken off
+            // unsigned leave an int
+            end = len + 10;
+            head = Integer.divideUnsigned(v, 100);
+            int r = v - head * 100;
+            buf[end - 1] = PAIRS[2 * r + 1];
+            buf[end - 2] = PAIRS[2 * r];
+            headEnd = end - 2;
+        }
+        writeDigits(head, headEnd);
+        len = end;
+        return this;
+    }
+
+    /** {@code v} (0 .. 999999) as exactly six digits: microseconds after the second. */
+    AsciiBuffer sixDigits(int v) {
+        ensure(6);
+        int high = v / 10_000;
+        buf[len] = PAIRS[2 * high];
+        buf[len + 1] = PAIRS[2 * high + 1];
+        fourDigitsAt(v - high * 10_000, len + 2);
+        len += 6;
+        return this;
+    }
+
+    /** {@code v} (0 .. 999999999) as exactly nine digits: nanoseconds after the second. */
+    AsciiBuffer nineDigits(int v) {
+        ensure(9);
+        int high = v / 100_000_000;
+        buf[len] = (byte) ('0' + high);
+        eightDigitsAt(v - high * 100_000_000, len + 1);
+        len += 9;
+        return this;
+    }
+
+    // Fixed widths are written without loops: the JIT copies these into many call sites, and a
+    // counted loop would be unrolled in every copy.
+    private void eightDigitsAt(int v, int at) {
+        int high = v / 10_000;
+        fourDigitsAt(high, at);
+        fourDigitsAt(v - high * 10_000, at + 4);
+    }
+
+    private void fourDigitsAt(int v, int at) {
+        int high = v / 100;
+        int low = v - high * 100;
+        buf[at] = PAIRS[2 * high];
+        buf[at + 1] = PAIRS[2 * high + 1];
+        buf[at + 2] = PAIRS[2 * low];
+        buf[at + 3] = PAIRS[2 * low + 1];
     }
 
     /** A non-negative number in decimal. */
@@ -197,18 +268,20 @@ final class AsciiBuffer {
         }
     }
 
+    /**
+     * How many digits {@code v} (0 or more) has, without a branch: numbers grow through a capture
+     * (relative sequence numbers reach seven digits late in a big file), and a branch first taken
+     * late makes the JIT recompile everything that inlined this.
+     */
     private static int digits(int v) {
-        if (v < 10) return 1;
-        if (v < 100) return 2;
-        if (v < 1000) return 3;
-        if (v < 10000) return 4;
-        if (v < 100000) return 5;
-        if (v < 1000000) return 6;
-        if (v < 10000000) return 7;
-        if (v < 100000000) return 8;
-        if (v < 1000000000) return 9;
-        return 10;
+        int x = v | 1;
+        // floor(log10(2) * bit length) is the number of digits or one less (1233 / 4096 ~ log10(2))
+        int t = ((32 - Integer.numberOfLeadingZeros(x)) * 1233) >>> 12;
+        return t + ((POWERS_OF_TEN[t] - 1 - x) >>> 31);
     }
+
+    private static final int[] POWERS_OF_TEN = {
+        1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
 
     /** Two lower-case hex digits ({@code %02x}). */
     AsciiBuffer hex2(int b) {

@@ -17,10 +17,15 @@ import org.tcpladder.capture.state.StateInference;
 import org.tcpladder.capture.tcp.TcpSegment;
 
 /**
- * {@code connections [--json] FILE}: one line per TCP connection (client, server, packets and payload
- * bytes each way, start, duration, how it ended, each side's TCP state at the end of the capture and
- * the number of anomalies). Counts in one streaming pass, keeping nothing per packet: each connection's
- * {@link StateInference} follows it as its segments stream by.
+ * {@code connections [--states] [--json] FILE}: one line per TCP connection (client, server, packets
+ * and payload bytes each way, start, duration, how it ended). Counts in one streaming pass, keeping
+ * nothing per packet.
+ *
+ * <p>With {@code --states} (and always with {@code --json}, whose {@code client_final_state},
+ * {@code server_final_state} and {@code anomaly_count} keys are part of the contract) each connection's
+ * {@link StateInference} follows it as its segments stream by, adding each side's TCP state at the end of
+ * the capture and the number of anomalies. That costs a state machine run per packet, about five times
+ * the plain count, so the plain listing does without it.
  */
 final class ConnectionsCommand implements Command {
     @Override
@@ -30,12 +35,13 @@ final class ConnectionsCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "connections [--json] FILE   one line per TCP connection, with its final TCP states";
+        return "connections [--states] [--json] FILE   one line per TCP connection (--states: final TCP states, anomalies)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CommandLine cl = CommandLine.parse(args, Set.of("--json"));
+        CommandLine cl = CommandLine.parse(args, Set.of("--json", "--states"));
+        boolean states = cl.json || cl.states;
         ConnectionTable table = new ConnectionTable();
         List<Follower> followers = new ArrayList<>();
         CaptureFileException damage = null;
@@ -51,10 +57,12 @@ final class ConnectionsCommand implements Command {
                     captureEndNs = Math.max(captureEndNs, p.timeNs());
                     if (p.kind() == PacketKind.TCP) {
                         Connection c = table.add(p);
-                        if (c.index() == followers.size()) {
-                            followers.add(new Follower(c));
+                        if (states) {
+                            if (c.index() == followers.size()) {
+                                followers.add(new Follower(c));
+                            }
+                            followers.get(c.index()).observe(p.toSegment());
                         }
-                        followers.get(c.index()).observe(p.toSegment());
                     }
                 }
             } catch (CaptureFileException e) {
@@ -64,14 +72,19 @@ final class ConnectionsCommand implements Command {
         AsciiBuffer buf = new AsciiBuffer(out, 1 << 16);
         JsonLine json = new JsonLine(buf);
         for (Connection c : table.connections()) {
-            Follower f = followers.get(c.index());
-            StateInference.SideStates end = f.inference.statesAt(Math.max(captureEndNs, c.endNs()));
+            StateInference.SideStates end = null;
+            long anomalies = 0;
+            if (states) {
+                Follower f = followers.get(c.index());
+                end = f.inference.statesAt(Math.max(captureEndNs, c.endNs()));
+                anomalies = f.anomalies;
+            }
             if (cl.json) {
                 json.begin();
-                ConnectionSummary.json(json, c, end, f.anomalies);
+                ConnectionSummary.json(json, c, end, anomalies);
                 json.end();
             } else {
-                ConnectionSummary.text(buf, c, digits, end, f.anomalies);
+                ConnectionSummary.text(buf, c, digits, end, anomalies);
             }
         }
         buf.flush();

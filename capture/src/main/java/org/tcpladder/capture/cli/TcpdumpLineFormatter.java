@@ -1,5 +1,6 @@
 package org.tcpladder.capture.cli;
 
+import org.tcpladder.capture.conn.FlowTable;
 import org.tcpladder.capture.decode.DecodedPacket;
 import org.tcpladder.capture.decode.Layer;
 import org.tcpladder.capture.decode.LinkTypes;
@@ -23,6 +24,8 @@ final class TcpdumpLineFormatter {
 
     private final AsciiBuffer out;
     private final boolean absolute;
+    /** {@link #absolute} as a bit, for the everyday line's one test. */
+    private final int absoluteBit;
     private final int timeDigits;
     private final InterfaceNames interfaceNames = new InterfaceNames();
     private final TcpdumpRelativeNumbers relative = new TcpdumpRelativeNumbers();
@@ -37,6 +40,7 @@ final class TcpdumpLineFormatter {
     TcpdumpLineFormatter(AsciiBuffer out, boolean absolute, int timeDigits) {
         this.out = out;
         this.absolute = absolute;
+        this.absoluteBit = absolute ? 1 : 0;
         this.timeDigits = timeDigits;
         this.options = new TcpdumpOptionFormatter(out);
     }
@@ -73,12 +77,79 @@ final class TcpdumpLineFormatter {
             int t = p.sllPacketType();
             out.padded(t >= 0 && t < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[t] : "?", 3).ch(' ');
         }
-        if (p.ipVersion() == 4) {
-            ipv4(p);
-        } else {
-            ipv6(p);
+        if (!everydayLine(p)) {
+            if (p.ipVersion() == 4) {
+                ipv4(p);
+            } else {
+                ipv6(p);
+            }
         }
         out.newline();
+    }
+
+    /**
+     * The line after the timestamp for the packets nearly every capture is made of, in few steps: a
+     * complete TCP header with ACK (and not URG) straight after an untruncated IP header, of a
+     * conversation whose endpoint text is cached. Writes the same as {@link #ipv4}/{@link #ipv6}
+     * would; returns false, having written and changed nothing, for any other packet.
+     *
+     * <p>The rare cases share one test, which the opening SYNs of any capture take early: a branch
+     * never taken while the JIT profiles and then taken (a truncated IP packet late in a file)
+     * makes it throw away and recompile the whole method, and {@code print}'s time is mostly the
+     * JIT's start-up.
+     */
+    private boolean everydayLine(DecodedPacket p) {
+        int flags = p.flags();
+        int unusual = ((flags & (TcpFlags.ACK | TcpFlags.URG)) ^ TcpFlags.ACK)
+                | (p.kind().ordinal() ^ PacketKind.TCP.ordinal()) | p.ipBytesMissing() | absoluteBit;
+        if (unusual != 0) {
+            return false;
+        }
+        boolean v4 = p.ipVersion() == 4;
+        if (p.u8(p.ipStart() + (v4 ? 9 : 6)) != 6) {
+            return false; // an IPv4 authentication header or IPv6 extension headers come first
+        }
+        boolean rev = FlowTable.reversed(p);
+        int flow = relative.find(p, rev);
+        byte[] endpoints = flow < 0 ? null : cachedEndpoints(flow, rev);
+        if (endpoints == null) {
+            return false;
+        }
+        flags &= 0xFF;
+        relative.updateKnown(flow, rev, p.seq(), p.ack(), flags);
+        out.bytes(v4 ? IP : IP6).bytes(endpoints).bytes(flagsText(flags));
+        // A decoded TCP packet's header is complete and no longer than the segment.
+        int length = p.payloadLength();
+        if (length > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0) {
+            out.bytes(SEQ).u32(relative.seq);
+            if (length > 0) {
+                out.ch(':').u32(relative.seq + length);
+            }
+        }
+        out.bytes(ACK).u32(relative.ack).bytes(WIN).num(p.window());
+        int start = p.l4Start();
+        int hlen = p.tcpHeaderLength();
+        if (hlen == 32 && p.u32(start + 20) == NOP_NOP_TIMESTAMPS) {
+            out.bytes(NOP_NOP_TS_VAL).u32(p.u32(start + 24)).bytes(ECR).u32(p.u32(start + 28)).ch(']');
+        } else if (!options.format(p, start + 20, hlen - 20, flags, relative.sackBase)) {
+            return true;
+        }
+        out.bytes(LENGTH).num(length);
+        return true;
+    }
+
+    // The everyday line's words as bytes: one array copy each, with nothing to check at run time.
+    private static final byte[] IP = ascii("IP ");
+    private static final byte[] IP6 = ascii("IP6 ");
+    private static final byte[] SEQ = ascii(", seq ");
+    private static final byte[] ACK = ascii(", ack ");
+    private static final byte[] WIN = ascii(", win ");
+    private static final byte[] NOP_NOP_TS_VAL = ascii(", options [nop,nop,TS val ");
+    private static final byte[] ECR = ascii(" ecr ");
+    private static final byte[] LENGTH = ascii(", length ");
+
+    static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private void timestamp(long timeNs) {
@@ -93,9 +164,9 @@ final class TcpdumpLineFormatter {
         }
         out.bytes(secondText, 0, secondText.length);
         if (timeDigits == 9) {
-            out.zeroPadded(ns, 9);
+            out.nineDigits((int) ns);
         } else {
-            out.zeroPadded(ns / 1000, 6);
+            out.sixDigits((int) (ns / 1000));
         }
         out.ch(' ');
     }
@@ -346,38 +417,32 @@ final class TcpdumpLineFormatter {
         }
         int sport = p.u16(start);
         int dport = p.u16(start + 2);
-        if (withAddresses) {
-            address(p, p.srcHi(), p.srcLo());
-            out.ch('.').num(sport).str(" > ");
-            address(p, p.dstHi(), p.dstLo());
-            out.ch('.').num(dport).str(": ");
-        } else {
-            out.num(sport).str(" > ").num(dport).str(": ");
-        }
         if (usable < 20) {
+            ports(p, withAddresses, sport, dport);
             out.str(" [|tcp]");
             return;
         }
         int hlen = (p.u8(start + 12) >>> 4) * 4;
         if (hlen < 20) {
+            ports(p, withAddresses, sport, dport);
             out.str(" tcp ").u32(length - hlen).str(" [bad hdr length ").num(hlen).str(" - too short, < 20]");
             return;
         }
         int seq = p.u32(start + 4);
         int ack = p.u32(start + 8);
         int win = p.u16(start + 14);
-        int urp = p.u16(start + 18);
         int flags = p.u8(start + 13);
-        out.str("Flags [");
-        flagLetters(flags);
-        out.ch(']');
         int sackBase = 0;
+        int flow = -1;
         if (!absolute && (flags & TcpFlags.ACK) != 0) {
             relative.update(p, seq, ack, flags);
             seq = relative.seq;
             ack = relative.ack;
             sackBase = relative.sackBase;
+            flow = withAddresses ? relative.flow : -1;
         }
+        endpoints(p, withAddresses, flow, relative.reversed, sport, dport);
+        out.bytes(flagsText(flags));
         if (hlen > length) {
             out.str(" [bad hdr length ").num(hlen).str(" - too long, > ").num(length).ch(']');
             return;
@@ -394,16 +459,98 @@ final class TcpdumpLineFormatter {
         }
         out.str(", win ").num(win);
         if ((flags & TcpFlags.URG) != 0) {
-            out.str(", urg ").num(urp);
+            out.str(", urg ").num(p.u16(start + 18));
         }
-        if (hlen > 20 && !options.format(p, start + 20, hlen - 20, flags, sackBase)) {
+        if (!options.format(p, start + 20, hlen - 20, flags, sackBase)) {
             return;
         }
         out.str(", length ").num(length);
     }
 
+    /** {@code 10.0.0.1.40000 > 10.0.0.2.80: }, or only the ports after an extension header. */
+    private void ports(DecodedPacket p, boolean withAddresses, int sport, int dport) {
+        if (withAddresses) {
+            address(p, p.srcHi(), p.srcLo());
+            out.ch('.').num(sport).str(" > ");
+            address(p, p.dstHi(), p.dstLo());
+            out.ch('.').num(dport).str(": ");
+        } else {
+            out.num(sport).str(" > ").num(dport).str(": ");
+        }
+    }
+
+    /**
+     * {@link #ports}, from the cache for a packet of conversation {@code flow} (when not -1) going
+     * the way {@code reversed} says: the text is the same for every packet of that direction, so it
+     * is written once and copied after that.
+     */
+    private void endpoints(DecodedPacket p, boolean withAddresses, int flow, boolean reversed, int sport, int dport) {
+        byte[] text = flow < 0 ? null : cachedEndpoints(flow, reversed);
+        if (text != null) {
+            out.bytes(text);
+            return;
+        }
+        out.hold();
+        try {
+            int mark = out.length();
+            ports(p, withAddresses, sport, dport);
+            if (flow >= 0) {
+                remember(flow, reversed, out.copyFrom(mark));
+            }
+        } finally {
+            out.release();
+        }
+    }
+
+    private void remember(int flow, boolean reversed, byte[] text) {
+        if (endpointBytes >= MAX_ENDPOINT_BYTES) {
+            return;
+        }
+        int i = 2 * flow + (reversed ? 1 : 0);
+        if (i >= endpointText.length) {
+            endpointText = java.util.Arrays.copyOf(endpointText, Math.max(2 * endpointText.length, i + 2));
+        }
+        endpointText[i] = text;
+        endpointBytes += text.length + 16;
+    }
+
+    /**
+     * The cached endpoint text of a conversation's direction, or null. Indexed by the conversation's
+     * id, not hashed into a smaller table: a lookup that starts missing late in a file (when ids
+     * outgrow such a table) makes the JIT throw away and recompile the code that inlined it.
+     */
+    private byte[] cachedEndpoints(int flow, boolean reversed) {
+        int i = 2 * flow + (reversed ? 1 : 0);
+        return i < endpointText.length ? endpointText[i] : null;
+    }
+
+    /** Per conversation id, both directions' endpoint texts (null until written once). */
+    private byte[][] endpointText = new byte[512][];
+    private long endpointBytes;
+    /** A bound on the cache for captures of millions of conversations (past it, texts are written each time). */
+    private static final long MAX_ENDPOINT_BYTES = 64L << 20;
+
+    /** NOP, NOP, then the kind and length of a timestamps option. */
+    private static final int NOP_NOP_TIMESTAMPS = 0x0101080A;
+
+    /** {@code Flags [S.]}: made once for each value of the flags octet. */
+    private byte[] flagsText(int flags) {
+        byte[] text = flagsTexts[flags];
+        if (text == null) {
+            AsciiBuffer b = new AsciiBuffer();
+            b.str("Flags [");
+            flagLetters(b, flags);
+            b.ch(']');
+            text = b.copyFrom(0);
+            flagsTexts[flags] = text;
+        }
+        return text;
+    }
+
+    private final byte[][] flagsTexts = new byte[256][];
+
     /** tcpdump's letters in its table order: F S R P . U E W, "none" for no bits (AE is not shown). */
-    private void flagLetters(int flags) {
+    private static void flagLetters(AsciiBuffer out, int flags) {
         if ((flags & 0xFF) == 0) {
             out.str("none");
             return;

@@ -25,11 +25,14 @@ final class TcpdumpOptionFormatter {
     private enum Stop { BAD, TRUNCATED, TRUNCATED_HARD, NONE }
 
     /**
-     * Writes {@code , options [...]}.
+     * Writes {@code , options [...]} (nothing when {@code length} is 0).
      *
      * @return false when tcpdump ends the line inside the options (no {@code , length} follows)
      */
     boolean format(DecodedPacket packet, int start, int length, int tcpFlags, int sackBase) {
+        if (length == 0) {
+            return true; // a 20-byte header: tcpdump writes nothing
+        }
         // Nearly every segment carries only the everyday options; a small loop writes those, and the
         // full walk (kept out of the hot path so that the JIT compiles little) redoes anything else.
         out.hold();
@@ -58,7 +61,7 @@ final class TcpdumpOptionFormatter {
         if (end > p.usableEnd()) {
             return UNHANDLED;
         }
-        out.str(", options [");
+        out.bytes(OPTIONS);
         int cp = start;
         boolean first = true;
         while (cp < end) {
@@ -68,12 +71,12 @@ final class TcpdumpOptionFormatter {
             }
             first = false;
             if (opt == 1) {
-                out.str("nop");
+                out.bytes(NOP);
                 cp++;
                 continue;
             }
             if (opt == 0) {
-                out.str("eol");
+                out.bytes(EOL);
                 break;
             }
             if (cp + 1 >= end) {
@@ -86,23 +89,23 @@ final class TcpdumpOptionFormatter {
             switch (opt) {
                 case 2 -> {
                     if (len != 4) return UNHANDLED;
-                    out.str("mss ").num(p.u16(cp + 2));
+                    out.bytes(MSS).num(p.u16(cp + 2));
                 }
                 case 3 -> {
                     if (len != 3) return UNHANDLED;
-                    out.str("wscale ").num(p.u8(cp + 2));
+                    out.bytes(WSCALE).num(p.u8(cp + 2));
                 }
                 case 4 -> {
                     if (len != 2) return UNHANDLED;
-                    out.str("sackOK");
+                    out.bytes(SACK_OK);
                 }
                 case 8 -> {
                     if (len != 10) return UNHANDLED;
-                    out.str("TS val ").u32(p.u32(cp + 2)).str(" ecr ").u32(p.u32(cp + 6));
+                    out.bytes(TS_VAL).u32(p.u32(cp + 2)).bytes(ECR).u32(p.u32(cp + 6));
                 }
                 case 5 -> {
                     if (len < 10 || (len - 2) % 8 != 0) return UNHANDLED;
-                    out.str("sack ").num((len - 2) / 8).ch(' ');
+                    out.bytes(SACK).num((len - 2) / 8).ch(' ');
                     for (int i = cp + 2; i < cp + len; i += 8) {
                         out.ch('{').u32(p.u32(i) - sackBase).ch(':').u32(p.u32(i + 4) - sackBase).ch('}');
                     }
@@ -116,6 +119,17 @@ final class TcpdumpOptionFormatter {
         out.ch(']');
         return DONE;
     }
+
+    // The words of the everyday options as bytes: one array copy each.
+    private static final byte[] OPTIONS = TcpdumpLineFormatter.ascii(", options [");
+    private static final byte[] NOP = TcpdumpLineFormatter.ascii("nop");
+    private static final byte[] EOL = TcpdumpLineFormatter.ascii("eol");
+    private static final byte[] MSS = TcpdumpLineFormatter.ascii("mss ");
+    private static final byte[] WSCALE = TcpdumpLineFormatter.ascii("wscale ");
+    private static final byte[] SACK_OK = TcpdumpLineFormatter.ascii("sackOK");
+    private static final byte[] TS_VAL = TcpdumpLineFormatter.ascii("TS val ");
+    private static final byte[] ECR = TcpdumpLineFormatter.ascii(" ecr ");
+    private static final byte[] SACK = TcpdumpLineFormatter.ascii("sack ");
 
     /** The whole of tcpdump's option walk, for every kind and every fault. */
     private boolean full(DecodedPacket packet, int start, int length, int tcpFlags, int sackBase) {
@@ -346,16 +360,20 @@ final class TcpdumpOptionFormatter {
             case 30 -> "mptcp";
             case 34 -> "tfo";
             case 254 -> "exp";
-            default -> UNKNOWN[kind];
+            default -> unknown(kind);
         };
     }
 
+    /** Names of unassigned kinds, made when first met (not at start-up: print starts faster). */
     private static final String[] UNKNOWN = new String[256];
 
-    static {
-        for (int i = 0; i < 256; i++) {
-            UNKNOWN[i] = "unknown-" + i;
+    private static String unknown(int kind) {
+        String name = UNKNOWN[kind];
+        if (name == null) {
+            name = "unknown-" + kind;
+            UNKNOWN[kind] = name;
         }
+        return name;
     }
 
     private void fastOpen(int cp, int datalen, boolean experimental) {

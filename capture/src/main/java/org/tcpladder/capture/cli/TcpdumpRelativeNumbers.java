@@ -26,19 +26,37 @@ final class TcpdumpRelativeNumbers {
     int ack;
     /** Bases for SACK blocks: {@code sackBase} is subtracted from both edges. */
     int sackBase;
+    /** The conversation's id in the table, and whether the segment went from its higher side. */
+    int flow;
+    boolean reversed;
 
     /** Updates the table for a segment with ACK set and computes what to print (tcpdump without -S). */
     void update(DecodedPacket p, int rawSeq, int rawAck, int flags) {
         boolean rev = FlowTable.reversed(p);
         int id = flows.find(p, rev);
-        if (id < 0 || (flags & TcpFlags.SYN) != 0) {
-            if (id < 0) {
-                id = flows.add(p, rev);
-                if (id == lowBase.length) {
-                    lowBase = Arrays.copyOf(lowBase, id * 2);
-                    highBase = Arrays.copyOf(highBase, id * 2);
-                }
+        boolean fresh = id < 0;
+        if (fresh) {
+            id = flows.add(p, rev);
+            if (id == lowBase.length) {
+                lowBase = Arrays.copyOf(lowBase, id * 2);
+                highBase = Arrays.copyOf(highBase, id * 2);
             }
+        }
+        apply(id, rev, fresh, rawSeq, rawAck, flags);
+    }
+
+    /** The conversation's id, or -1 before its first segment with ACK ({@code rev} as {@link FlowTable#reversed}). */
+    int find(DecodedPacket p, boolean rev) {
+        return flows.find(p, rev);
+    }
+
+    /** {@link #update} for a segment of conversation {@code id}, found with {@link #find}. */
+    void updateKnown(int id, boolean rev, int rawSeq, int rawAck, int flags) {
+        apply(id, rev, false, rawSeq, rawAck, flags);
+    }
+
+    private void apply(int id, boolean rev, boolean fresh, int rawSeq, int rawAck, int flags) {
+        if (fresh || (flags & TcpFlags.SYN) != 0) {
             if (rev) {
                 highBase[id] = rawSeq;
                 lowBase[id] = rawAck - 1;
@@ -57,5 +75,7 @@ final class TcpdumpRelativeNumbers {
         }
         // SACK blocks name the receiver's sequence space (RFC 2018).
         sackBase = rev ? lowBase[id] : highBase[id];
+        flow = id;
+        reversed = rev;
     }
 }

@@ -48,6 +48,19 @@ class ConnectionsCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(List.of(
                 "0 10.0.0.1:40000 > 10.0.0.2:80 client>server 5 packets 5 bytes server>client 3 packets 9 bytes"
+                        + " start 1700000000.123456 duration 11.000000 end FIN_BOTH",
+                "1 10.0.0.1:40001 > 10.0.0.2:80 client>server 3 packets 0 bytes server>client 1 packets 0 bytes"
+                        + " start 1700000003.123456 duration 5.000000 end RST",
+                "2 10.0.0.1:40002 > 10.0.0.2:80 client>server 0 packets 0 bytes server>client 1 packets 0 bytes"
+                        + " start 1700000012.123456 duration 0.000000 end OPEN mid-stream"), r.lines());
+    }
+
+    @Test
+    void statesAddEachSidesFinalStateAndTheAnomalyCount() throws Exception {
+        Cli r = Cli.run("connections", "--states", capture().toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of(
+                "0 10.0.0.1:40000 > 10.0.0.2:80 client>server 5 packets 5 bytes server>client 3 packets 9 bytes"
                         + " start 1700000000.123456 duration 11.000000 end FIN_BOTH final client=TIME-WAIT server=CLOSED"
                         + " anomalies 0",
                 "1 10.0.0.1:40001 > 10.0.0.2:80 client>server 3 packets 0 bytes server>client 1 packets 0 bytes"
