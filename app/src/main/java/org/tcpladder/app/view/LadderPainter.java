@@ -1,5 +1,9 @@
 package org.tcpladder.app.view;
 
+import java.util.List;
+
+import java.util.ArrayList;
+
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -52,10 +56,18 @@ final class LadderPainter {
         g.fillRect(0, 0, width, height);
         if (geo == null) {
             g.setFill(ink.apply(Ink.MUTED));
-            g.setFont(font(FontWeight.NORMAL, 1.3));
+            Font hintFont = font(FontWeight.NORMAL, 1.3);
+            g.setFont(hintFont);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(text.text("ladder.empty"), width / 2, height / 2);
+            // Wrapped to the canvas: at classroom zoom one line is wider than the ladder.
+            List<String> lines = wrap(text.text("ladder.empty"), hintFont, Math.max(4 * em, width - 4 * em));
+            double lineHeight = 1.3 * em * 1.3;
+            double y = height / 2 - (lines.size() - 1) * lineHeight / 2;
+            for (String line : lines) {
+                g.fillText(line, width / 2, y);
+                y += lineHeight;
+            }
             return;
         }
         g.save();
@@ -337,5 +349,29 @@ final class LadderPainter {
         measurer.setFont(f);
         measurer.setText(s);
         return measurer.getLayoutBounds().getWidth();
+    }
+
+    /** Splits {@code s} at spaces into lines no wider than {@code max} in {@code f} (a long word stays whole). */
+    static List<String> wrap(String s, Font f, double max) {
+        Text probe = new Text();
+        probe.setFont(f);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            probe.setText(candidate);
+            if (line.length() > 0 && probe.getLayoutBounds().getWidth() > max) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 }
