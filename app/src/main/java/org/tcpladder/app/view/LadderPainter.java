@@ -20,6 +20,8 @@ import org.tcpladder.app.layout.LadderGeometry;
 import org.tcpladder.app.layout.StateBand;
 import org.tcpladder.app.style.Ink;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -55,7 +57,13 @@ final class LadderPainter {
             g.setFont(font(FontWeight.NORMAL, 1.3));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(text.text("ladder.empty"), width / 2, height / 2);
+            // Wrapped to the canvas: a narrow ladder pane would otherwise cut the hint off at both ends.
+            List<String> lines = wrap(text.text("ladder.empty"), g.getFont(), width * 0.9);
+            double lineHeight = g.getFont().getSize() * 1.4;
+            double top = height / 2 - (lines.size() - 1) * lineHeight / 2;
+            for (int i = 0; i < lines.size(); i++) {
+                g.fillText(lines.get(i), width / 2, top + i * lineHeight);
+            }
             return;
         }
         g.save();
@@ -337,5 +345,29 @@ final class LadderPainter {
         measurer.setFont(f);
         measurer.setText(s);
         return measurer.getLayoutBounds().getWidth();
+    }
+
+    /** {@code message} in lines no wider than {@code maxWidth} (a single word wider than that stays whole). */
+    static List<String> wrap(String message, Font font, double maxWidth) {
+        Text probe = new Text();
+        probe.setFont(font);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : message.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            probe.setText(candidate);
+            if (line.length() > 0 && probe.getLayoutBounds().getWidth() > maxWidth) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 }

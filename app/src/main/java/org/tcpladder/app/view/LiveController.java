@@ -108,6 +108,7 @@ final class LiveController {
                 : "live.summaryStarting", title));
         if (recording) {
             bar.showRecording(text.format("recording.starting", title), true);
+            status.accept(text.format("recording.started", title));
         } else {
             bar.show(text.format("live.starting", title), true);
         }
@@ -129,19 +130,20 @@ final class LiveController {
             connections.setSummary(recording ? text.format("recording.summary", title, madeOn(run), list.size())
                     : text.format("live.summary", title, list.size()));
             if (run.runningProperty().get() && run.pendingProperty().get() == null) {
-                showRunning(run, title, recording, "running");
+                showRunning(title, recording, "running");
             }
         });
         run.recordingProperty().addListener((o, a, info) -> {
-            if (demo == run && info != null && run.runningProperty().get()) {
-                showRunning(run, title, true, run.pendingProperty().get() == null ? "running" : "waiting");
+            if (demo == run && info != null) {
+                connections.setSummary(text.format("recording.summary", title, info.madeOnDay(),
+                        run.connectionsProperty().get().size()));
             }
         });
         run.pendingProperty().addListener((o, a, p) -> {
             if (demo == run) {
                 bar.pending(p, run.settings().mode() == DemoSettings.Mode.STEP);
                 if (run.runningProperty().get()) {
-                    showRunning(run, title, recording, p == null ? "running" : "waiting");
+                    showRunning(title, recording, p == null ? "running" : "waiting");
                 }
             }
         });
@@ -181,10 +183,10 @@ final class LiveController {
         });
     }
 
-    /** The bar while a session runs: live, or a recording with the day it was made. */
-    private void showRunning(DemoRun run, String title, boolean recording, String what) {
+    /** The bar while a session runs: live, or a recording (the list's title says when it was made). */
+    private void showRunning(String title, boolean recording, String what) {
         if (recording) {
-            bar.showRecording(text.format("recording." + what, title, madeOn(run)), true);
+            bar.showRecording(text.format("recording." + what, title), true);
         } else {
             bar.show(text.format("live." + what, title), true);
         }

@@ -44,11 +44,14 @@ final class LiveProblemDialog {
         if (remedy != null) {
             TextField command = new TextField(remedy);
             command.setEditable(false);
+            // wide enough to show the whole command, so that what is copied is what is seen
+            command.setPrefColumnCount(remedy.length());
             command.getStyleClass().add(StyleClasses.PROBLEM_REMEDY);
             content.getChildren().addAll(new Label(text.text("live.remedy")), command);
         }
         boolean offer = playRecording != null && recordingHelps(problem);
-        ButtonType play = new ButtonType(text.text("recording.play"), ButtonBar.ButtonData.OTHER);
+        // The recording is what can be done now (the remedy needs a terminal and a restart): it is the default.
+        ButtonType play = new ButtonType(text.text("recording.play"), ButtonBar.ButtonData.OK_DONE);
         if (offer) {
             Label alternative = new Label(text.text("recording.offer"));
             alternative.setWrapText(true);
@@ -56,7 +59,7 @@ final class LiveProblemDialog {
             alternative.setMaxWidth(34 * 16);
             content.getChildren().add(alternative);
         }
-        Alert alert = offer ? new Alert(Alert.AlertType.ERROR, "", play, ButtonType.OK)
+        Alert alert = offer ? new Alert(Alert.AlertType.ERROR, "", play, ButtonType.CLOSE)
                 : new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
         alert.setTitle(text.text("live.errorTitle"));
         alert.setHeaderText(text.text(headerKey));

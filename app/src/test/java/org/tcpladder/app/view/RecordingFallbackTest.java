@@ -149,8 +149,12 @@ class RecordingFallbackTest {
                 .queryAs(Label.class).isVisible() && window.demoRun().recordingProperty().get() != null);
         assertEquals("next: client: connect()", text(robot, NodeIds.PENDING_CALL));
         String day = window.demoRun().recordingProperty().get().madeOnDay();
-        assertEquals("Recording made on " + day + " \u2014 not live: Echo, the client closes first \u2014 waiting for you",
+        assertEquals("Recording, not live: Echo, the client closes first \u2014 waiting for you",
                 text(robot, NodeIds.LIVE_STATUS));
+        assertEquals("Recording made on " + day + ", not live: Echo, the client closes first (0 connection(s))",
+                text(robot, NodeIds.SOURCE_SUMMARY));
+        assertEquals("Playing the recording of Echo, the client closes first: a real capture made by this program,"
+                + " not live.", text(robot, NodeIds.STATUS));
         assertNull(window.playback().getData() == null || window.playback().getData().size() == 0 ? null : "segments",
                 "nothing is played before Next");
 
