@@ -18,6 +18,7 @@ import org.tcpladder.capture.demo.DemoReady;
 import org.tcpladder.capture.demo.DemoSession;
 import org.tcpladder.capture.demo.DemoSettings;
 import org.tcpladder.capture.demo.PendingStep;
+import org.tcpladder.capture.demo.RecordingInfo;
 import org.tcpladder.capture.demo.SocketEvent;
 import org.tcpladder.capture.source.RawPacket;
 import org.tcpladder.capture.state.Narration;
@@ -29,7 +30,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One live demo session as the window sees it: started off the FX thread, its frames indexed as they
+ * One demo session as the window sees it (live, or played from a recording: then
+ * {@link #recordingProperty()} says when it was made): started off the FX thread, its frames indexed as they
  * are captured, its socket calls and the kernel's states collected, and all of it handed to the FX
  * thread in batches ({@link FxCoalescer}) as ready-made ladders, one per connection. Read its
  * properties on the FX thread only.
@@ -47,6 +49,8 @@ public final class DemoRun {
     private final ReadOnlyObjectWrapper<DemoOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyObjectWrapper<Exception> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", true);
+    private final ReadOnlyObjectWrapper<RecordingInfo> recording = new ReadOnlyObjectWrapper<>(this, "recording");
+    private volatile RecordingInfo recordedAs;
     /** What each connection's ladder was last built from: its segment count and the events seen. */
     private final Map<Connection, int[]> builtFrom = new HashMap<>();
     private final Map<Connection, ConnectionEntry> entries = new HashMap<>();
@@ -97,6 +101,7 @@ public final class DemoRun {
     private final class Listener implements DemoListener {
         @Override
         public void ready(DemoReady ready) {
+            recordedAs = ready.recording();
             pump.request();
         }
 
@@ -134,6 +139,10 @@ public final class DemoRun {
 
     /** On the FX thread: a ladder for every connection that changed since the last time. */
     private void refresh() {
+        if (recordedAs != null && recording.get() == null) {
+            // first, so that whoever hears of the connections already knows they are recorded
+            recording.set(recordedAs);
+        }
         CaptureIndex index = frames.index();
         if (index != null) {
             List<Connection> all = List.copyOf(index.connections());
@@ -254,6 +263,11 @@ public final class DemoRun {
     /** Why the session could not start (no privilege, no libpcap…), with the remedy in its message. */
     public ReadOnlyObjectProperty<Exception> failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** For a session played from a recording, when and where it was made (set once it is ready); else null. */
+    public ReadOnlyObjectProperty<RecordingInfo> recordingProperty() {
+        return recording.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -49,6 +49,8 @@ public final class StyleClasses {
 
     /** The live bar while a session or watch is capturing (its dot is lit). */
     public static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    /** The live bar while it shows a recording being played (not live: its own colour, no lit dot). */
+    public static final PseudoClass RECORDING = PseudoClass.getPseudoClass("recording");
     /** A kernel state that differs from the inferred one. */
     public static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
     public static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");

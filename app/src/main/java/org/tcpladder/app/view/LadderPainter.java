@@ -1,9 +1,5 @@
 package org.tcpladder.app.view;
 
-import java.util.List;
-
-import java.util.ArrayList;
-
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -24,6 +20,8 @@ import org.tcpladder.app.layout.LadderGeometry;
 import org.tcpladder.app.layout.StateBand;
 import org.tcpladder.app.style.Ink;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -56,17 +54,15 @@ final class LadderPainter {
         g.fillRect(0, 0, width, height);
         if (geo == null) {
             g.setFill(ink.apply(Ink.MUTED));
-            Font hintFont = font(FontWeight.NORMAL, 1.3);
-            g.setFont(hintFont);
+            g.setFont(font(FontWeight.NORMAL, 1.3));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            // Wrapped to the canvas: at classroom zoom one line is wider than the ladder.
-            List<String> lines = wrap(text.text("ladder.empty"), hintFont, Math.max(4 * em, width - 4 * em));
-            double lineHeight = 1.3 * em * 1.3;
-            double y = height / 2 - (lines.size() - 1) * lineHeight / 2;
-            for (String line : lines) {
-                g.fillText(line, width / 2, y);
-                y += lineHeight;
+            // Wrapped to the canvas: a narrow ladder pane would otherwise cut the hint off at both ends.
+            List<String> lines = wrap(text.text("ladder.empty"), g.getFont(), width * 0.9);
+            double lineHeight = g.getFont().getSize() * 1.4;
+            double top = height / 2 - (lines.size() - 1) * lineHeight / 2;
+            for (int i = 0; i < lines.size(); i++) {
+                g.fillText(lines.get(i), width / 2, top + i * lineHeight);
             }
             return;
         }
@@ -351,16 +347,16 @@ final class LadderPainter {
         return measurer.getLayoutBounds().getWidth();
     }
 
-    /** Splits {@code s} at spaces into lines no wider than {@code max} in {@code f} (a long word stays whole). */
-    static List<String> wrap(String s, Font f, double max) {
+    /** {@code message} in lines no wider than {@code maxWidth} (a single word wider than that stays whole). */
+    static List<String> wrap(String message, Font font, double maxWidth) {
         Text probe = new Text();
-        probe.setFont(f);
+        probe.setFont(font);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : s.split(" ")) {
+        for (String word : message.split(" ")) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             probe.setText(candidate);
-            if (line.length() > 0 && probe.getLayoutBounds().getWidth() > max) {
+            if (line.length() > 0 && probe.getLayoutBounds().getWidth() > maxWidth) {
                 lines.add(line.toString());
                 line.setLength(0);
                 line.append(word);

@@ -12,7 +12,8 @@ import org.tcpladder.app.style.StyleClasses;
 /**
  * Under the toolbar while a live demo session or a port watch is on: what it is doing, in step mode
  * the call the session will make next ("next: client: close()") with the button that lets it, and Stop.
- * Hidden when the window shows a file.
+ * A session played from a recording shows here too, in a colour of its own and without the lit dot,
+ * so that it cannot pass for live traffic. Hidden when the window shows a file.
  */
 final class LiveBar extends HBox {
     final Label status = new Label();
@@ -59,8 +60,19 @@ final class LiveBar extends HBox {
         setVisible(true);
         setManaged(true);
         status.setText(statusText);
+        pseudoClassStateChanged(StyleClasses.RECORDING, false);
         pseudoClassStateChanged(StyleClasses.LIVE, live);
         stop.setDisable(!live);
+    }
+
+    /** Shows the bar for a recording being played; {@code playing} lets Stop end it. */
+    void showRecording(String statusText, boolean playing) {
+        setVisible(true);
+        setManaged(true);
+        status.setText(statusText);
+        pseudoClassStateChanged(StyleClasses.LIVE, false);
+        pseudoClassStateChanged(StyleClasses.RECORDING, true);
+        stop.setDisable(!playing);
     }
 
     /** Step mode: the call waiting for Next, or null when nothing waits (buttons off). */

@@ -16,6 +16,8 @@ import org.tcpladder.app.viewmodel.ConnectionListViewModel;
 import org.tcpladder.app.viewmodel.SettingsViewModel;
 import org.tcpladder.capture.demo.DemoOutcome;
 import org.tcpladder.capture.demo.DemoSettings;
+import org.tcpladder.capture.demo.RecordedSessions;
+import org.tcpladder.capture.demo.RecordingInfo;
 import org.tcpladder.capture.live.CaptureStats;
 import org.tcpladder.capture.live.LoopbackDevice;
 import org.tcpladder.capture.state.Narration;
@@ -29,7 +31,9 @@ import java.util.function.Supplier;
 /**
  * Start and Watch port: runs a live demo session or a port watch, fills the connection list as
  * connections are captured, drives the live bar (status, the call pending in step mode, Next, Stop),
- * and shows why when capture is impossible. One live thing at a time; opening a file ends it.
+ * and shows why when capture is impossible, offering then to play the recording of the same session
+ * (which goes the same way, labelled "Recording" in the bar and above the list). One live thing at a
+ * time; opening a file ends it.
  */
 final class LiveController {
     private final Messages text;
@@ -39,6 +43,7 @@ final class LiveController {
     private final Consumer<String> status;
     private final Supplier<Window> owner;
     private final DemoStarter demoStarter;
+    private final DemoStarter recordingStarter;
     private final PortWatchStarter watchStarter;
     private final Runnable beforeLive;
     private final Narration narration = Narration.english();
@@ -49,11 +54,12 @@ final class LiveController {
     private Alert lastError;
 
     /**
+     * @param recordingStarter plays a recording when live capture is impossible ({@link DemoStarter#RECORDING})
      * @param beforeLive called before a session or watch takes over the list (closes an open file)
      */
     LiveController(Messages text, SettingsViewModel settings, ConnectionListViewModel connections, LiveBar bar,
                    Consumer<String> status, Supplier<Window> owner, DemoStarter demoStarter,
-                   PortWatchStarter watchStarter, Runnable beforeLive) {
+                   DemoStarter recordingStarter, PortWatchStarter watchStarter, Runnable beforeLive) {
         this.text = text;
         this.settings = settings;
         this.connections = connections;
@@ -61,6 +67,7 @@ final class LiveController {
         this.status = status;
         this.owner = owner;
         this.demoStarter = demoStarter;
+        this.recordingStarter = recordingStarter;
         this.watchStarter = watchStarter;
         this.beforeLive = beforeLive;
         bar.next.setOnAction(e -> proceed());
@@ -80,16 +87,33 @@ final class LiveController {
     // ---- the demo session ----
 
     void startDemo() {
+        begin(settings.demoSettings(), demoStarter, false);
+    }
+
+    /**
+     * Plays the recording of the session {@code s} describes (its scenario and IP version) through the
+     * same path as a live session, labelled as a recording everywhere it shows.
+     */
+    void playRecording(DemoSettings s) {
+        begin(s, recordingStarter, true);
+    }
+
+    private void begin(DemoSettings s, DemoStarter starter, boolean recording) {
         closeAll();
         beforeLive.run();
-        DemoSettings s = settings.demoSettings();
         String title = s.scenario().title();
         startClickNs = System.nanoTime();
         firstArrowMillis.set(-1);
-        connections.setConnections(List.of(), text.format("live.summaryStarting", title));
-        bar.show(text.format("live.starting", title), true);
+        connections.setConnections(List.of(), text.format(recording ? "recording.summaryStarting"
+                : "live.summaryStarting", title));
+        if (recording) {
+            bar.showRecording(text.format("recording.starting", title), true);
+            status.accept(text.format("recording.started", title));
+        } else {
+            bar.show(text.format("live.starting", title), true);
+        }
         bar.pending(null, s.mode() == DemoSettings.Mode.STEP);
-        DemoRun run = DemoRun.start(s, demoStarter, narration);
+        DemoRun run = DemoRun.start(s, starter, narration);
         demo = run;
         Set<Object> known = new HashSet<>();
         run.connectionsProperty().addListener((o, a, list) -> {
@@ -103,16 +127,23 @@ final class LiveController {
                     connections.selectKey(e.key());
                 }
             }
-            connections.setSummary(text.format("live.summary", title, list.size()));
+            connections.setSummary(recording ? text.format("recording.summary", title, madeOn(run), list.size())
+                    : text.format("live.summary", title, list.size()));
             if (run.runningProperty().get() && run.pendingProperty().get() == null) {
-                bar.show(text.format("live.running", title), true);
+                showRunning(title, recording, "running");
+            }
+        });
+        run.recordingProperty().addListener((o, a, info) -> {
+            if (demo == run && info != null) {
+                connections.setSummary(text.format("recording.summary", title, info.madeOnDay(),
+                        run.connectionsProperty().get().size()));
             }
         });
         run.pendingProperty().addListener((o, a, p) -> {
             if (demo == run) {
                 bar.pending(p, run.settings().mode() == DemoSettings.Mode.STEP);
                 if (run.runningProperty().get()) {
-                    bar.show(text.format(p == null ? "live.running" : "live.waiting", title), true);
+                    showRunning(title, recording, p == null ? "running" : "waiting");
                 }
             }
         });
@@ -124,20 +155,47 @@ final class LiveController {
         run.outcomeProperty().addListener((o, a, outcome) -> {
             if (demo == run && outcome != null) {
                 bar.pending(null, false);
-                bar.show(text.format("live.finished", title, outcome.message()), false);
-                status.accept(outcome.status() == DemoOutcome.Status.COMPLETED
-                        ? text.format("live.completed", title) : outcome.message());
+                String finished = text.format("live.finished", title, outcome.message());
+                if (recording) {
+                    bar.showRecording(finished, false);
+                } else {
+                    bar.show(finished, false);
+                }
+                boolean completed = outcome.status() == DemoOutcome.Status.COMPLETED;
+                status.accept(!completed ? outcome.message() : recording
+                        ? text.format("recording.completed", title, madeOn(run))
+                        : text.format("live.completed", title));
             }
         });
         run.failureProperty().addListener((o, a, problem) -> {
             if (demo == run && problem != null) {
                 demo = null;
                 bar.hide();
-                connections.setSummary(text.format("live.couldNotStart", title));
-                status.accept(text.format("live.couldNotStart", title));
-                lastError = LiveProblemDialog.show(text, owner.get(), "live.demoHeader", problem);
+                String couldNot = text.format(recording ? "recording.couldNotStart" : "live.couldNotStart", title);
+                connections.setSummary(couldNot);
+                status.accept(couldNot);
+                lastError = recording
+                        ? LiveProblemDialog.show(text, owner.get(), "recording.header", problem)
+                        : LiveProblemDialog.show(text, owner.get(), "live.demoHeader", problem,
+                        RecordedSessions.available(s.scenario(), s.ipVersion()) && s.customScript() == null
+                                ? () -> playRecording(s) : null);
             }
         });
+    }
+
+    /** The bar while a session runs: live, or a recording (the list's title says when it was made). */
+    private void showRunning(String title, boolean recording, String what) {
+        if (recording) {
+            bar.showRecording(text.format("recording." + what, title), true);
+        } else {
+            bar.show(text.format("live." + what, title), true);
+        }
+    }
+
+    /** The day the recording was made, or an ellipsis until the session says. */
+    private static String madeOn(DemoRun run) {
+        RecordingInfo info = run.recordingProperty().get();
+        return info == null ? "\u2026" : info.madeOnDay();
     }
 
     /** Step mode: the session makes its next call (Next, or stepping forward past the last segment). */

@@ -100,7 +100,7 @@ public final class MainWindow {
         opener = new CaptureOpener(text, loader, recent, status, this::window, this::loaded);
         LiveBar liveBar = new LiveBar(text);
         live = new LiveController(text, settings, connections, liveBar, status.message::setText, this::window,
-                demoStarter, watchStarter, () -> {
+                demoStarter, DemoStarter.RECORDING, watchStarter, () -> {
                     // A live session takes the window: a file still loading would take it back.
                     opener.cancel();
                     closeCapture();
@@ -343,6 +343,14 @@ public final class MainWindow {
     /** Start: runs the chosen scenario live over loopback, its ladder growing as segments are captured. */
     public void startDemo() {
         live.startDemo();
+    }
+
+    /**
+     * Plays the recording of the session the toolbar describes (scenario, IP version, step or run mode),
+     * as the capture-error dialog offers when live capture is impossible.
+     */
+    public void playRecording() {
+        live.playRecording(settings.demoSettings());
     }
 
     /** Watch port: every connection to or from {@code port} on loopback, listed as it is captured. */

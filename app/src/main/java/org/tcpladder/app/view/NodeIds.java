@@ -39,6 +39,7 @@ public final class NodeIds {
     public static final String CANCEL_LOAD = "cancel-load";
     public static final String OPEN_ERROR = "open-error";
     public static final String LIVE_ERROR = "live-error";
+    public static final String PLAY_RECORDING = "play-recording";
     public static final String PAYLOAD_FIELD = "payload-field";
     public static final String LIVE_BAR = "live-bar";
     public static final String LIVE_STATUS = "live-status";

@@ -159,7 +159,9 @@ class LiveSessionTest {
         assertEquals(NodeIds.LIVE_ERROR, alert.getDialogPane().getId());
         TextField command = (TextField) alert.getDialogPane().lookup(".problem-remedy");
         assertEquals(LiveCaptureException.SETCAP_REMEDY, command.getText(), "the command, ready to copy");
-        robot.clickOn((Button) alert.getDialogPane().lookupButton(ButtonType.OK));
+        assertEquals("Play a recording", ((Button) alert.getDialogPane().lookup("#" + NodeIds.PLAY_RECORDING)).getText(),
+                "the recording is offered instead");
+        robot.clickOn((Button) alert.getDialogPane().lookupButton(ButtonType.CLOSE));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(alert.isShowing());
         assertFalse(robot.lookup("#" + NodeIds.LIVE_BAR).query().isVisible());

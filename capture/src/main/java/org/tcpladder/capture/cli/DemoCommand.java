@@ -20,18 +20,26 @@ import org.tcpladder.capture.demo.DemoSessions;
 import org.tcpladder.capture.demo.DemoSettings;
 import org.tcpladder.capture.demo.IpVersion;
 import org.tcpladder.capture.demo.PendingStep;
+import org.tcpladder.capture.demo.RecordedSessions;
+import org.tcpladder.capture.demo.RecordingInfo;
 import org.tcpladder.capture.demo.Scenario;
 import org.tcpladder.capture.demo.SocketEvent;
 import org.tcpladder.capture.live.LiveCaptureException;
 import org.tcpladder.capture.source.RawPacket;
 
 /**
- * {@code demo [--scenario NAME] [--ipv6] [--payload TEXT] [--step] [--pause MS] [--json]}: plays a demo
- * session (real sockets on loopback, captured live) and prints it as it happens: each segment as
- * {@code print --states} prints it, each socket call on a line of its own with the kernel's view of
- * both sockets, then every connection with its final states, the capture's statistics and the outcome
- * (see {@link LivePrinter}). {@code --step} waits for Enter before each socket call; {@code demo --list}
- * names the scenarios. Exits 0 when the session ran to its end, 1 otherwise.
+ * {@code demo [--scenario NAME] [--ipv6] [--payload TEXT] [--step] [--pause MS] [--json] [--recording]}:
+ * plays a demo session (real sockets on loopback, captured live) and prints it as it happens: each
+ * segment as {@code print --states} prints it, each socket call on a line of its own with the kernel's
+ * view of both sockets, then every connection with its final states, the capture's statistics and the
+ * outcome (see {@link LivePrinter}). {@code --step} waits for Enter before each socket call;
+ * {@code demo --list} names the scenarios. Exits 0 when the session ran to its end, 1 otherwise.
+ *
+ * <p>When this program may not capture (no CAP_NET_RAW and no user namespace, or no libpcap) it says
+ * why, with the exact remedy, and how to play the recording of the same scenario instead:
+ * {@code --recording} plays the real capture shipped with the program ({@link RecordedSessions}) in the
+ * same output, labelled as a recording in the first line (text) or the {@code ready} object
+ * ({@code "recording": true}, JSON). A recording needs no privilege.
  */
 final class DemoCommand implements Command {
     static final Duration DEFAULT_PAUSE = Duration.ofMillis(300);
@@ -43,8 +51,8 @@ final class DemoCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "demo [--scenario NAME] [--ipv6] [--payload TEXT] [--step] [--pause MS] [--json] | demo --list"
-                + "   a demo session on loopback, printed live";
+        return "demo [--scenario NAME] [--ipv6] [--payload TEXT] [--step] [--pause MS] [--json] [--recording]"
+                + " | demo --list   a demo session on loopback, printed live (or its recording)";
     }
 
     @Override
@@ -58,7 +66,7 @@ final class DemoCommand implements Command {
                 .withPayload(o.payload)
                 .withMode(o.step ? DemoSettings.Mode.STEP : DemoSettings.Mode.RUN)
                 .withPause(o.pause);
-        return play(settings, o.json, out, err);
+        return play(settings, o.json, o.recording, out, err);
     }
 
     /** One scenario a line: its name, then what it shows. */
@@ -77,7 +85,8 @@ final class DemoCommand implements Command {
         out.flush();
     }
 
-    private static int play(DemoSettings settings, boolean json, PrintStream out, PrintStream err) throws Exception {
+    private static int play(DemoSettings settings, boolean json, boolean recording, PrintStream out, PrintStream err)
+            throws Exception {
         LateStore store = new LateStore();
         AtomicReference<LivePrinter> printer = new AtomicReference<>();
         BlockingQueue<PendingStep> pending = new LinkedBlockingQueue<>();
@@ -86,12 +95,20 @@ final class DemoCommand implements Command {
             public void ready(DemoReady r) {
                 LivePrinter p = new LivePrinter(out, json, true, store, r.precision());
                 Scenario sc = r.scenario();
-                p.header("demo " + sc.id() + ": " + LivePrinter.ascii(sc.title(Locale.ROOT)) + " (" + r.ipVersion().loopbackText()
-                        + " port " + r.serverPort() + ", capturing on " + r.device() + " '" + r.filter() + "')",
-                        j -> j.str("event", "ready").str("scenario", sc.id()).str("title", sc.title(Locale.ROOT))
-                                .str("address", r.ipVersion().loopbackText()).num("server_port", r.serverPort())
-                                .str("device", r.device()).str("filter", r.filter()).str("route", r.route().name())
-                                .num("time_ns", r.readyNs()));
+                RecordingInfo rec = r.recording();
+                p.header("demo " + sc.id() + ": " + LivePrinter.ascii(sc.title(Locale.ROOT))
+                        + (rec == null ? "" : " [" + LivePrinter.ascii(rec.label()) + "]")
+                        + " (" + r.ipVersion().loopbackText() + " port " + r.serverPort()
+                        + (rec == null ? ", capturing on " : ", captured on ") + r.device() + " '" + r.filter() + "')",
+                        j -> {
+                            j.str("event", "ready").str("scenario", sc.id()).str("title", sc.title(Locale.ROOT))
+                                    .str("address", r.ipVersion().loopbackText()).num("server_port", r.serverPort())
+                                    .str("device", r.device()).str("filter", r.filter()).str("route", r.route().name())
+                                    .num("time_ns", r.readyNs()).bool("recording", rec != null);
+                            if (rec != null) {
+                                j.str("recorded_on", rec.madeOn().toString()).str("label", rec.label());
+                            }
+                        });
                 printer.set(p);
             }
 
@@ -117,9 +134,13 @@ final class DemoCommand implements Command {
         };
         DemoSession session;
         try {
-            session = DemoSessions.start(settings, listener);
+            session = recording ? RecordedSessions.play(settings, listener) : DemoSessions.start(settings, listener);
         } catch (LiveCaptureException e) {
             err.println("tcpladder demo: " + e.getMessage());
+            if (e.problem() == LiveCaptureException.Problem.NO_PERMISSION
+                    || e.problem() == LiveCaptureException.Problem.NO_LIBPCAP) {
+                err.println(recordingHint(settings));
+            }
             return 1;
         }
         store.set(session.store());
@@ -151,6 +172,13 @@ final class DemoCommand implements Command {
             run.close();
             session.close();
         }
+    }
+
+    /** How to play the recording of the same session instead, when live capture is impossible. */
+    static String recordingHint(DemoSettings settings) {
+        return "To play a recording of this session instead (a real capture shipped with the program, labelled"
+                + " as a recording): tcpladder demo --recording --scenario " + settings.scenario().id()
+                + (settings.ipVersion() == IpVersion.V6 ? " --ipv6" : "");
     }
 
     /** Step mode: once the lines of the last step are out, asks for Enter (end of input plays the rest). */
@@ -188,6 +216,8 @@ final class DemoCommand implements Command {
         boolean step;
         Duration pause = DEFAULT_PAUSE;
         boolean json;
+        boolean recording;
+        private boolean payloadGiven;
 
         static Options parse(List<String> args) throws UsageException {
             Options o = new Options();
@@ -204,18 +234,24 @@ final class DemoCommand implements Command {
                     case "--ipv6" -> o.ipv6 = true;
                     case "--step" -> o.step = true;
                     case "--json" -> o.json = true;
+                    case "--recording" -> o.recording = true;
                     case "--scenario" -> o.scenario = scenario(value != null ? value : next(args, ++i, a));
                     case "--payload" -> {
                         o.payload = value != null ? value : next(args, ++i, a);
                         if (o.payload.isEmpty()) {
                             throw new UsageException("--payload needs some text");
                         }
+                        o.payloadGiven = true;
                     }
                     case "--pause" -> o.pause = Duration.ofMillis(
                             LiveRun.number(value != null ? value : next(args, ++i, a), a, 0, 60_000));
                     default -> throw new UsageException(a.startsWith("-") ? "unknown option " + a
                             : "unexpected argument '" + a + "'");
                 }
+            }
+            if (o.recording && o.payloadGiven) {
+                throw new UsageException("--payload cannot be used with --recording (the recording sends \""
+                        + DemoSettings.DEFAULT_PAYLOAD + "\")");
             }
             return o;
         }

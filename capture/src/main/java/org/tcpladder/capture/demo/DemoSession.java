@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.tcpladder.capture.source.ByteStore;
 
 /**
- * A running demo session: real sockets on loopback, captured live. Started by
- * {@link DemoSessions#start}; reports to its {@link DemoListener}.
+ * A running demo session: real sockets on loopback, captured live, started by
+ * {@link DemoSessions#start}; or a recording of one played back by {@link RecordedSessions#play}, which
+ * says so in {@link DemoReady#recording()}. Either reports to its {@link DemoListener}.
  */
 public interface DemoSession extends AutoCloseable {
     /** Route, port, capture parameters. */

@@ -11,7 +11,9 @@ import org.tcpladder.capture.live.LoopbackDevice;
  * Starts demo sessions. The capture route is chosen as the issue orders it: capture directly when this
  * process may (root, or Java holds CAP_NET_RAW); else, on Linux, run the whole session in a helper
  * process inside an unprivileged user and network namespace, which has a loopback interface of its own;
- * else fail with a {@link LiveCaptureException} whose message gives the exact remedy.
+ * else fail with a {@link LiveCaptureException} whose message gives the exact remedy, after which the
+ * caller may offer the recording of the same scenario ({@link RecordedSessions}, e.g. through
+ * {@link #startOrPlay} with {@link RecordedSessions#PLAYER}).
  */
 public final class DemoSessions {
     /** What to do instead when live capture is impossible, e.g. play a recorded session of the scenario. */

@@ -19,9 +19,10 @@ import org.tcpladder.capture.testing.Json;
 
 /**
  * {@code demo} for every scenario over IPv4 and IPv6, run in this JVM: real sockets on loopback,
- * captured live. The JSON shows each side's segments (those that carry more than an acknowledgment,
- * since whether an ACK rides alone depends on timing) and the final states; the text shows the
- * same session line by line.
+ * captured live, and the same with {@code --recording}, which plays the capture shipped with the
+ * program. The JSON shows each side's segments (those that carry more than an acknowledgment, since
+ * whether an ACK rides alone depends on timing) and the final states; the text shows the same session
+ * line by line. A recording must show exactly what a live session shows, and say it is a recording.
  */
 class DemoCommandTest {
     enum Ip { V4, V6 }
@@ -65,8 +66,31 @@ class DemoCommandTest {
         check(s, Ip.V6);
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @EnumSource(Scenario.class)
+    void everyScenarioRecordedOverIpv4(Scenario s) {
+        check(s, Ip.V4, true);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @EnumSource(Scenario.class)
+    void everyScenarioRecordedOverIpv6(Scenario s) {
+        check(s, Ip.V6, true);
+    }
+
     private static void check(Scenario s, Ip ip) {
-        Cli r = ip == Ip.V6 ? demo("--scenario", s.id(), "--json", "--ipv6") : demo("--scenario", s.id(), "--json");
+        check(s, ip, false);
+    }
+
+    private static void check(Scenario s, Ip ip, boolean recording) {
+        List<String> args = new ArrayList<>(List.of("--scenario", s.id(), "--json"));
+        if (ip == Ip.V6) {
+            args.add("--ipv6");
+        }
+        if (recording) {
+            args.add("--recording");
+        }
+        Cli r = demo(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err() + r.out());
         List<Map<String, Object>> all = new ArrayList<>();
         for (String line : r.lines()) {
@@ -77,6 +101,12 @@ class DemoCommandTest {
         Map<String, Object> ready = all.get(0);
         assertEquals("ready", ready.get("event"));
         assertEquals(ip == Ip.V6 ? "::1" : "127.0.0.1", ready.get("address"));
+        assertEquals(recording, ready.get("recording"), ready.toString());
+        if (recording) {
+            assertTrue(((String) ready.get("label")).matches("Recording made on \\d{4}-\\d\\d-\\d\\d \u2014 not live"),
+                    ready.toString());
+            assertTrue(((String) outcome.get("message")).endsWith(" \u2014 not live.)"), outcome.toString());
+        }
 
         List<Map<String, Object>> connections = of(all, "connection");
         Map<String, Object> connection = connections.get(connections.size() - 1);
@@ -223,6 +253,50 @@ class DemoCommandTest {
         } finally {
             System.setIn(stdin);
         }
+    }
+
+    @Test
+    void aRecordingSaysSoInItsFirstLineAndPrintsLikeALiveSession() {
+        Cli r = demo("--recording", "--scenario", "echo");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.lines();
+        assertTrue(lines.get(0).matches("demo echo: Echo, the client closes first \\[Recording made on"
+                + " \\d{4}-\\d\\d-\\d\\d - not live\\] \\(127\\.0\\.0\\.1 port \\d+, captured on lo 'tcp port \\d+'\\)"),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("\\d+\\.\\d{6} server listen\\(\\) 127\\.0\\.0\\.1 port \\d+ -> ok"
+                + "   \\[kernel: client=CLOSED server=LISTEN\\]"), lines.get(1));
+        String syn = lines.stream().filter(l -> l.contains("Flags [S],")).findFirst().orElseThrow();
+        assertTrue(syn.endsWith(", length 0 client=SYN-SENT server=SYN-RECEIVED"), syn);
+        int connect = indexOf(lines, " client connect() ");
+        assertTrue(lines.get(connect - 1).endsWith("client=ESTABLISHED server=ESTABLISHED"), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("connection 0 127\\.0\\.0\\.1:\\d+ > 127\\.0\\.0\\.1:\\d+ .*"
+                + " end FIN_BOTH final client=TIME-WAIT server=CLOSED anomalies 0")), r.out());
+        assertTrue(lines.get(lines.size() - 1).matches("outcome: COMPLETED: The session ran to its end\\."
+                + " \\(Recording made on \\d{4}-\\d\\d-\\d\\d - not live\\.\\)"), lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aRecordingInStepModeAsksBeforeEachCallLikeALiveSession() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("\n\n".getBytes(StandardCharsets.US_ASCII)));
+            Cli r = demo("--recording", "--scenario", "half-close", "--step");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("next: client: connect() [Enter] next: server: accept() [Enter] "
+                    + "next: client: write() 11 bytes \"hello, TCP!\" [Enter] \n", r.err());
+            int accept = indexOf(r.lines(), " server accept() ");
+            assertTrue(r.lines().get(accept - 1).contains(" client connect() "), r.out());
+            assertTrue(r.lines().get(r.lines().size() - 1).startsWith("outcome: COMPLETED: "), r.out());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void aRecordingKeepsItsOwnPayload() {
+        Cli r = Cli.run("demo", "--recording", "--payload", "ping");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--payload cannot be used with --recording"), r.err());
     }
 
     private static int indexOf(List<String> lines, String part) {

@@ -139,6 +139,45 @@ class OtherProcessRoutesTest {
         assertTrue(m.contains("play a recorded session"), m);
     }
 
+    /** Runs the command to its end; its exit code, standard output and standard error. */
+    private record Ran(int code, String out, String err) {
+    }
+
+    private static Ran ran(Process p) throws Exception {
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command ended");
+        return new Ran(p.exitValue(), out, err);
+    }
+
+    @Test
+    void theDemoCommandWithoutAnyRouteGivesTheRemedyAndOffersTheRecording() throws Exception {
+        Ran r = ran(withoutUserNamespaces(asNobody(java("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+                "org.tcpladder.capture.cli.Main", "demo", "--scenario", "half-close", "--ipv6"))));
+        assertEquals(1, r.code(), r.err());
+        assertEquals("", r.out());
+        String[] lines = r.err().split("\n");
+        assertEquals(2, lines.length, r.err());
+        assertTrue(lines[0].startsWith("tcpladder demo: Capturing on lo needs the CAP_NET_RAW privilege"), lines[0]);
+        assertTrue(lines[0].contains("sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))"), lines[0]);
+        assertEquals("To play a recording of this session instead (a real capture shipped with the program, labelled"
+                + " as a recording): tcpladder demo --recording --scenario half-close --ipv6", lines[1]);
+    }
+
+    @Test
+    void theRecordingPlaysForANonRootUserWithoutAnyRoute() throws Exception {
+        Ran r = ran(withoutUserNamespaces(asNobody(java("org.tcpladder.capture.cli.Main", "demo", "--recording",
+                "--scenario", "half-close", "--ipv6", "--pause", "0"))));
+        assertEquals(0, r.code(), r.err() + r.out());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].startsWith("demo half-close: Half-close: the client stops sending, the server keeps going"
+                + " [Recording made on "), lines[0]);
+        assertTrue(r.out().contains(" final client=TIME-WAIT server=CLOSED anomalies 0"), r.out());
+        assertTrue(lines[lines.length - 1].startsWith("outcome: COMPLETED: The session ran to its end. (Recording made on "),
+                lines[lines.length - 1]);
+    }
+
     @Test
     void watchingAPortAsNonRootSaysWhyANamespaceCannotHelp() throws Exception {
         Map<String, String> f = facts(withHome(new ProcessBuilder(asNobody(java(DemoProbeMain.class.getName(), "watch")))).start());
