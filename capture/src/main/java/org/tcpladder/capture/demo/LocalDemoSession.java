@@ -31,7 +31,7 @@ final class LocalDemoSession implements DemoSession {
      * After aborting the sockets, longest wait for the capture to show the reset. The wait ends as soon
      * as it does; a busy machine can hand a frame over hundreds of milliseconds late.
      */
-    private static final long RESET_WAIT_MILLIS = 1000;
+    private static final long RESET_WAIT_MILLIS = 2000;
 
     private final DemoSettings settings;
     private final Script script;

@@ -88,7 +88,7 @@ class DemoSessionControlTest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertNotNull(o, "stop() ends the session");
             assertEquals(DemoOutcome.Status.STOPPED, o.status());
-            assertTrue(ms < 2000, "stopped in " + ms + " ms");
+            assertTrue(ms < 4000, "stopped in " + ms + " ms"); // at most the 2 s wait for the reset, plus slack
             // Stopping resets the connection that was open.
             List<String> flags = l.significant();
             assertTrue(flags.get(flags.size() - 1).endsWith(" R."), flags.toString());
