@@ -6,6 +6,9 @@ import org.tcpladder.capture.live.CaptureRoute;
 import org.tcpladder.capture.live.LiveCaptureException;
 import org.tcpladder.capture.live.LoopbackDevice;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * How this program captures demo sessions (directly, or in a user namespace), found out once in the
  * background when the program starts instead of on every Start: finding out opens the loopback
@@ -16,6 +19,8 @@ import org.tcpladder.capture.live.LoopbackDevice;
  */
 public final class DemoRoute {
     private static volatile CaptureRoute known;
+    /** Counted down when the whole warm-up (route and analysis) is over, whatever its result. */
+    private static final CountDownLatch warm = new CountDownLatch(1);
 
     private DemoRoute() {
     }
@@ -32,11 +37,23 @@ public final class DemoRoute {
                 AnalysisWarmUp.run();
             } catch (RuntimeException e) {
                 // Only a warm-up: the real session does the same work anyway.
+            } finally {
+                warm.countDown();
             }
         }, "demo-route-probe");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /**
+     * Waits until the background warm-up ({@link #probeInBackground()}) is over (benchmarks measure a
+     * warm Start).
+     *
+     * @return whether it was over within {@code millis}
+     */
+    public static boolean awaitWarmUp(long millis) throws InterruptedException {
+        return warm.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** {@code settings} with the known route, so that the session need not probe again. */

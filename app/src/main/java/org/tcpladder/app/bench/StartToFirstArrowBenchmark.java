@@ -1,0 +1,207 @@
+package org.tcpladder.app.bench;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.live.DemoRoute;
+import org.tcpladder.app.live.DemoRun;
+import org.tcpladder.app.view.MainWindow;
+import org.tcpladder.app.view.NodeIds;
+import org.tcpladder.app.viewmodel.RecentFiles;
+import org.tcpladder.capture.demo.Scenario;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+
+/**
+ * How long from clicking Start to the first arrow on screen: the issue asks for under 300 ms. Run (as
+ * root: it captures live on loopback): {@code DISPLAY=:99 mvn -B -o -q -pl app -am compile javafx:run@start-bench}.
+ *
+ * <p>Each figure comes from the real window: the Start button is fired (the button's own code path) for
+ * the echo scenario in run mode over IPv4, and the time is taken from the click to the first pulse after
+ * the pulse in which the ladder painted the first segment's arrow (the window's own
+ * {@code firstArrowMillis} marks the paint; the next pulse means that frame was handed to the screen).
+ * Every session runs to its end before the next click.
+ *
+ * <p>Two fresh JVMs are started, as the program would be: in the first, Start is clicked as soon as the
+ * window shows, while the start-up warm-up still runs (<em>cold</em>); in the second, Start is clicked
+ * once the warm-up is over, then N-1 more times (<em>warm</em>). Argument: N (default 10).
+ */
+public final class StartToFirstArrowBenchmark {
+    static final long TARGET_MS = 300;
+    private static final String CHILD = "--child=";
+
+    private StartToFirstArrowBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Optional<String> child = Arrays.stream(args).filter(a -> a.startsWith(CHILD)).findFirst();
+        if (child.isPresent()) {
+            Application.launch(Run.class, args);
+            return;
+        }
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        List<Long> cold = child("cold", 1);
+        List<Long> warm = child("warm", n);
+        if (cold.isEmpty() || warm.isEmpty()) {
+            System.out.println("start-bench: a run measured nothing (see above)");
+            System.exit(1);
+        }
+        // The warm clicks: those after the first click of the warm JVM (which the line above reports).
+        long[] w = (warm.size() > 1 ? warm.subList(1, warm.size()) : warm).stream()
+                .mapToLong(Long::longValue).sorted().toArray();
+        long median = w[(w.length - 1) / 2];
+        long max = w[w.length - 1];
+        System.out.println();
+        System.out.println("Start to first arrow on screen (target < " + TARGET_MS + " ms), echo, run mode, IPv4");
+        System.out.println(row("cold: first click, fresh JVM, warm-up running", cold.get(0)));
+        System.out.println(row("first click after the warm-up, fresh JVM", warm.get(0)));
+        System.out.println(row("later clicks (" + w.length + "), median", median));
+        System.out.println(row("later clicks (" + w.length + "), max", max));
+        System.out.println("warm JVM, every click (ms): " + warm);
+        System.exit(0);
+    }
+
+    private static String row(String what, long ms) {
+        return String.format(Locale.ROOT, "  %-50s %6d ms  %s", what, ms, ms < TARGET_MS ? "PASS" : "MISS");
+    }
+
+    /** Runs this class again in a fresh JVM with the same command line; returns its figures. */
+    private static List<Long> child(String mode, int clicks) throws IOException, InterruptedException {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        String[] self = info.arguments().orElseThrow(() -> new IllegalStateException("own command line unknown"));
+        List<String> command = new ArrayList<>();
+        command.add(info.command().orElse("java"));
+        for (String a : self) {
+            command.add(a);
+            if (a.equals(StartToFirstArrowBenchmark.class.getName())
+                    || a.endsWith("/" + StartToFirstArrowBenchmark.class.getName())) {
+                break;
+            }
+        }
+        command.add(CHILD + mode);
+        command.add(Integer.toString(clicks));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<Long> figures = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("click ")) {
+                    figures.add(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)));
+                }
+                System.out.println("  [" + mode + "] " + line);
+            }
+        }
+        p.waitFor();
+        return figures;
+    }
+
+    /** One JVM: the window, then the clicks; prints {@code click K painted P on-screen S}. */
+    public static final class Run extends Application {
+        private MainWindow window;
+        private Button start;
+        private int clicks;
+        private int done;
+        private long clickNs;
+
+        @Override
+        public void start(Stage stage) {
+            List<String> args = getParameters().getRaw();
+            String mode = args.stream().filter(a -> a.startsWith(CHILD)).findFirst().orElseThrow()
+                    .substring(CHILD.length());
+            clicks = Integer.parseInt(args.get(args.size() - 1));
+            // As the program starts (TcpLadderApp): the warm-up first, then the window.
+            DemoRoute.probeInBackground();
+            Preferences scratch = Preferences.userRoot().node("org/tcpladder/bench-scratch");
+            window = new MainWindow(Messages.load(), new RecentFiles(scratch, RecentFiles.DEFAULT_LIMIT));
+            window.install(stage);
+            window.settings().stepModeProperty().set(false);
+            window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
+            window.settings().ipv6Property().set(false);
+            stage.show();
+            start = (Button) window.root().lookup("#" + NodeIds.START);
+            window.firstArrowMillisProperty().addListener((o, a, ms) -> {
+                if (ms.longValue() >= 0) {
+                    onScreen(ms.longValue());
+                }
+            });
+            if (mode.equals("cold")) {
+                Platform.runLater(this::click);
+            } else {
+                Thread t = new Thread(() -> {
+                    try {
+                        if (!DemoRoute.awaitWarmUp(60_000)) {
+                            System.out.println("warm-up did not end within 60 s");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Platform.runLater(this::click);
+                }, "await-warm-up");
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        private void click() {
+            clickNs = System.nanoTime();
+            start.fire();
+            DemoRun run = window.demoRun();
+            run.failureProperty().addListener((o, a, e) -> {
+                if (e != null) {
+                    System.out.println("Start failed: " + e);
+                    Platform.exit();
+                    System.exit(2);
+                }
+            });
+        }
+
+        /** The ladder painted the first arrow: the next pulse shows it. */
+        private void onScreen(long paintedMs) {
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    long ms = (System.nanoTime() - clickNs) / 1_000_000L;
+                    done++;
+                    System.out.println("click " + done + " painted " + paintedMs + " on-screen " + ms);
+                    afterSession(window.demoRun());
+                }
+            }.start();
+        }
+
+        /** The session ends before the next click (or the JVM exits after the last). */
+        private void afterSession(DemoRun run) {
+            Runnable next = () -> {
+                if (done >= clicks) {
+                    Platform.exit();
+                    System.exit(0);
+                }
+                // A short pause, as between a person's clicks.
+                javafx.animation.PauseTransition pause =
+                        new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+                pause.setOnFinished(e -> click());
+                pause.play();
+            };
+            if (run.outcomeProperty().get() != null) {
+                next.run();
+            } else {
+                run.outcomeProperty().addListener((o, a, outcome) -> {
+                    if (outcome != null) {
+                        next.run();
+                    }
+                });
+            }
+        }
+    }
+}
