@@ -120,7 +120,7 @@ public final class StartToFirstArrowBenchmark {
             String mode = args.stream().filter(a -> a.startsWith(CHILD)).findFirst().orElseThrow()
                     .substring(CHILD.length());
             clicks = Integer.parseInt(args.get(args.size() - 1));
-            // As the program starts (TcpLadderApp): the warm-up first, then the window.
+            // As the program starts (TcpLadderApp): the warm-up first, then the window with its hand-built ladder.
             DemoRoute.probeInBackground();
             Preferences scratch = Preferences.userRoot().node("org/tcpladder/bench-scratch");
             window = new MainWindow(Messages.load(), new RecentFiles(scratch, RecentFiles.DEFAULT_LIMIT));
@@ -129,6 +129,7 @@ public final class StartToFirstArrowBenchmark {
             window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
             window.settings().ipv6Property().set(false);
             stage.show();
+            window.openFromArguments(List.of());
             start = (Button) window.root().lookup("#" + NodeIds.START);
             window.firstArrowMillisProperty().addListener((o, a, ms) -> {
                 if (ms.longValue() >= 0) {

@@ -21,17 +21,25 @@ public final class DemoRoute {
     private static volatile CaptureRoute known;
     /** Counted down when the whole warm-up (route and analysis) is over, whatever its result. */
     private static final CountDownLatch warm = new CountDownLatch(1);
+    /** Counted down when finding out the route is over; never counted down if no probe was started. */
+    private static final CountDownLatch routeFound = new CountDownLatch(1);
+    private static volatile boolean probing;
+    /** How long a Start waits for a probe under way: longer than loading libpcap, short of hanging. */
+    private static final long WAIT_FOR_PROBE_MS = 3000;
 
     private DemoRoute() {
     }
 
     /** Starts finding out, on a background thread. */
     public static void probeInBackground() {
+        probing = true;
         Thread t = new Thread(() -> {
             try {
                 known = CaptureAccess.routeForDemo(LoopbackDevice.name(), true);
             } catch (LiveCaptureException | RuntimeException | LinkageError e) {
                 // Start will try again and show the user why it cannot capture.
+            } finally {
+                routeFound.countDown();
             }
             try {
                 AnalysisWarmUp.run();
@@ -56,8 +64,19 @@ public final class DemoRoute {
         return warm.await(millis, TimeUnit.MILLISECONDS);
     }
 
-    /** {@code settings} with the known route, so that the session need not probe again. */
+    /**
+     * {@code settings} with the known route, so that the session need not probe again. Off the FX thread:
+     * a Start clicked while the probe is still under way waits for it rather than load libpcap and open
+     * the interface a second time alongside it (which made the first click of a fresh program the slowest).
+     */
     static DemoSettings apply(DemoSettings settings) {
+        if (probing && settings.route() == null) {
+            try {
+                routeFound.await(WAIT_FOR_PROBE_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         CaptureRoute r = known;
         return r == null || settings.route() != null ? settings : settings.withRoute(r);
     }
