@@ -4,7 +4,7 @@ import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.HeaderExtras;
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.app.ladder.LadderSegment;
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.ladder.SocketCall;
 import org.tcpladder.capture.tcp.Endpoint;
 import org.tcpladder.capture.tcp.SeqNum;

@@ -1,5 +1,7 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.tcp.Side;
+
 import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
@@ -47,14 +49,11 @@ public final class CaptureLadder {
         Connection c = analysis.connection();
         Segments segments = new Segments(index, analysis, narration);
         return new LadderData(c.client(), c.server(),
-                analysis.initialState(org.tcpladder.capture.tcp.Side.CLIENT).displayName(),
-                analysis.initialState(org.tcpladder.capture.tcp.Side.SERVER).displayName(),
+                analysis.initialState(Side.CLIENT).displayName(),
+                analysis.initialState(Side.SERVER).displayName(),
                 segments, calls, index::payload, kernel);
     }
 
-    static org.tcpladder.capture.tcp.Side captureSide(Side side) {
-        return side == Side.CLIENT ? org.tcpladder.capture.tcp.Side.CLIENT : org.tcpladder.capture.tcp.Side.SERVER;
-    }
 
     /** The segments, built from the analysis one at a time. */
     private static final class Segments extends OnDemandSegments {
@@ -106,8 +105,7 @@ public final class CaptureLadder {
         }
 
         /** One pass over the states: a reason wherever a side's state differs from the segment before. */
-        private void findReasons(Side side, Map<Integer, String> out) {
-            org.tcpladder.capture.tcp.Side s = captureSide(side);
+        private void findReasons(Side s, Map<Integer, String> out) {
             TcpState before = analysis.initialState(s);
             for (int i = 0; i < analysis.size(); i++) {
                 TcpState after = analysis.stateAfter(s, i);
@@ -127,7 +125,7 @@ public final class CaptureLadder {
          * peer's FIN: FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT), else a timer's (TIME-WAIT ending, RFC 9293
          * section 3.10.8) that fell due before it.
          */
-        private String reasonAt(org.tcpladder.capture.tcp.Side side, int i, TcpState to) {
+        private String reasonAt(Side side, int i, TcpState to) {
             List<String> sentences = new ArrayList<>(2);
             for (StateTransition t : analysis.transitionsAt(i)) {
                 if (t.side() == side) {
@@ -156,12 +154,12 @@ public final class CaptureLadder {
 
         @Override
         public Side senderOf(int i) {
-            return connection.sender(i) == org.tcpladder.capture.tcp.Side.CLIENT ? Side.CLIENT : Side.SERVER;
+            return connection.sender(i);
         }
 
         @Override
         public String stateOf(int i, Side side) {
-            return analysis.stateAfter(captureSide(side), i).displayName();
+            return analysis.stateAfter(side, i).displayName();
         }
 
         @Override
@@ -190,9 +188,9 @@ public final class CaptureLadder {
             TcpSegment t = a.segment();
             LadderSegment.Builder b = LadderSegment.of(t)
                     .relativeOrNull(connection.relativeSeq(t), t.has(TcpFlags.ACK) ? connection.relativeAck(t) : null)
-                    .client(analysis.stateAfter(org.tcpladder.capture.tcp.Side.CLIENT, i).displayName(),
+                    .client(analysis.stateAfter(Side.CLIENT, i).displayName(),
                             clientReasons.get(i))
-                    .server(analysis.stateAfter(org.tcpladder.capture.tcp.Side.SERVER, i).displayName(),
+                    .server(analysis.stateAfter(Side.SERVER, i).displayName(),
                             serverReasons.get(i))
                     .narration(a::narration)
                     .header(() -> HeaderBytes.read(index, t));

@@ -1,5 +1,7 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.tcp.Side;
+
 /**
  * Each side's state as the operating system reported it at one moment of a live session (Linux's
  * TCP_INFO or /proc/net/tcp), shown beside the state the ladder infers from the segments so that a

@@ -1,5 +1,7 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.tcp.Side;
+
 import org.tcpladder.capture.tcp.Endpoint;
 
 import java.util.List;

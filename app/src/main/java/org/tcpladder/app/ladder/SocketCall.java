@@ -1,5 +1,7 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.tcp.Side;
+
 /**
  * A socket API call made by one side (listen(), connect(), write(6), close()…), drawn beside that
  * side's lifeline between two segments.

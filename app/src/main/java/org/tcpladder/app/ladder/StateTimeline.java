@@ -1,5 +1,7 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.tcp.Side;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package org.tcpladder.app.layout;
 
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 
 import java.util.List;
 

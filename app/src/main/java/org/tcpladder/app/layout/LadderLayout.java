@@ -3,7 +3,7 @@ package org.tcpladder.app.layout;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.app.ladder.LadderSegment;
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.ladder.SocketCall;
 import org.tcpladder.app.ladder.StateTimeline;
 

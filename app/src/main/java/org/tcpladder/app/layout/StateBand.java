@@ -1,6 +1,6 @@
 package org.tcpladder.app.layout;
 
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 
 /**
  * A stretch of a lifeline during which its side is in one state, in viewport pixels (clipped to the

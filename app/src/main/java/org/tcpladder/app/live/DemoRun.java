@@ -1,5 +1,7 @@
 package org.tcpladder.app.live;
 
+import org.tcpladder.capture.tcp.Side;
+
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -160,7 +162,7 @@ public final class DemoRun {
                 builtFrom.put(c, new int[]{data.size(), own.size()});
                 String name = settings.scenario().title() + (k == 0 ? "" : " (" + (k + 1) + ")");
                 entries.put(c, new ConnectionEntry(c, name, c.client(), c.server(), data.size(),
-                        c.bytes(org.tcpladder.capture.tcp.Side.CLIENT) + c.bytes(org.tcpladder.capture.tcp.Side.SERVER),
+                        c.bytes(Side.CLIENT) + c.bytes(Side.SERVER),
                         c.durationNs(), c.end(), c.midStream(), anomalies(data), () -> data));
                 changed = true;
             }

@@ -3,7 +3,7 @@ package org.tcpladder.app.live;
 import org.tcpladder.app.ladder.CaptureLadder;
 import org.tcpladder.app.ladder.KernelSnapshot;
 import org.tcpladder.app.ladder.LadderData;
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.ladder.SocketCall;
 import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.conn.CaptureIndex;
@@ -44,7 +44,7 @@ public final class LiveLadder {
         List<SocketCall> calls = new ArrayList<>();
         List<KernelSnapshot> kernel = new ArrayList<>();
         for (SocketEvent e : events) {
-            Side side = e.side() == org.tcpladder.capture.demo.Side.CLIENT ? Side.CLIENT : Side.SERVER;
+            Side side = e.side();
             int position = switch (e.call()) {
                 case ACCEPT, READ -> countAtOrBefore(times, e.endNs());
                 default -> countBefore(times, e.startNs());

@@ -1,5 +1,7 @@
 package org.tcpladder.app.load;
 
+import org.tcpladder.capture.tcp.Side;
+
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.app.ladder.LadderSegment;
 import org.tcpladder.capture.conn.Connection;
@@ -69,7 +71,7 @@ public record ConnectionEntry(Object key, String name, Endpoint client, Endpoint
     /** A connection of a capture as it stands now (a live one keeps growing: make a new entry then). */
     public static ConnectionEntry of(Connection c, int anomalies, Supplier<LadderData> ladder) {
         return new ConnectionEntry(c, null, c.client(), c.server(), c.segmentCount(),
-                c.bytes(org.tcpladder.capture.tcp.Side.CLIENT) + c.bytes(org.tcpladder.capture.tcp.Side.SERVER),
+                c.bytes(Side.CLIENT) + c.bytes(Side.SERVER),
                 c.durationNs(), c.end(), c.midStream(), anomalies, ladder);
     }
 

@@ -11,7 +11,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.tcpladder.app.Messages;
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.layout.ArrowRow;
 import org.tcpladder.app.layout.CallMark;
 import org.tcpladder.app.layout.Durations;

@@ -3,7 +3,7 @@ package org.tcpladder.app.view;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.tcpladder.app.Messages;
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.PlaybackViewModel;
 

@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.tcpladder.app.ladder.KernelSnapshot;
 import org.tcpladder.app.ladder.LadderData;
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.ladder.StateTimeline;
 
 /**

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.app.ladder.LadderSegment;
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.tcp.SeqNum;
 import org.tcpladder.capture.tcp.TcpFlags;
 import org.tcpladder.capture.tcp.TcpOption;

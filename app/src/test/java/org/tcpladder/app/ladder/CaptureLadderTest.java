@@ -1,5 +1,7 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.tcp.Side;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

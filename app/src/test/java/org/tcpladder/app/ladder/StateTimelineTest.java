@@ -1,5 +1,7 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.tcp.Side;
+
 import org.junit.jupiter.api.Test;
 import org.tcpladder.app.TestLadders;
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.tcpladder.app.Captures;
 import org.tcpladder.app.ladder.KernelSnapshot;
 import org.tcpladder.app.ladder.LadderData;
-import org.tcpladder.app.ladder.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.ladder.SocketCall;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
@@ -47,7 +47,7 @@ class LiveLadderTest {
         return new KernelView(s, KernelView.TCP_INFO);
     }
 
-    private static SocketEvent event(org.tcpladder.capture.demo.Side side, org.tcpladder.capture.demo.SocketCall call,
+    private static SocketEvent event(Side side, org.tcpladder.capture.demo.SocketCall call,
                                      String detail, String result, long start, long end,
                                      KernelTcpState client, KernelTcpState server) {
         return new SocketEvent(side, call, detail, result, start, end, kernel(client), kernel(server), true);
@@ -55,8 +55,8 @@ class LiveLadderTest {
 
     @Test
     void callsThatSendGoBeforeTheirSegmentAndCallsThatWaitAfterTheirs() {
-        var client = org.tcpladder.capture.demo.Side.CLIENT;
-        var server = org.tcpladder.capture.demo.Side.SERVER;
+        var client = Side.CLIENT;
+        var server = Side.SERVER;
         List<SocketEvent> events = List.of(
                 event(server, org.tcpladder.capture.demo.SocketCall.LISTEN, "", "ok", time(0) - 9000, time(0) - 8000,
                         KernelTcpState.CLOSED, KernelTcpState.LISTEN),
@@ -92,11 +92,11 @@ class LiveLadderTest {
     void eachConnectionTakesTheEventsThatEndedWhileItWasTheNewest() {
         List<Connection> both = capture.connections().subList(0, 2);
         long secondStarts = both.get(1).startNs();
-        SocketEvent early = event(org.tcpladder.capture.demo.Side.SERVER, org.tcpladder.capture.demo.SocketCall.LISTEN,
+        SocketEvent early = event(Side.SERVER, org.tcpladder.capture.demo.SocketCall.LISTEN,
                 "", "ok", 0, 1, KernelTcpState.CLOSED, KernelTcpState.LISTEN);
-        SocketEvent first = event(org.tcpladder.capture.demo.Side.CLIENT, org.tcpladder.capture.demo.SocketCall.CLOSE,
+        SocketEvent first = event(Side.CLIENT, org.tcpladder.capture.demo.SocketCall.CLOSE,
                 "", "ok", secondStarts - 20, secondStarts - 10, KernelTcpState.CLOSED, KernelTcpState.CLOSED);
-        SocketEvent second = event(org.tcpladder.capture.demo.Side.CLIENT,
+        SocketEvent second = event(Side.CLIENT,
                 org.tcpladder.capture.demo.SocketCall.CONNECT, "", "ok", secondStarts - 5, secondStarts + 5,
                 KernelTcpState.ESTABLISHED, KernelTcpState.ESTABLISHED);
         List<SocketEvent> all = List.of(early, first, second);

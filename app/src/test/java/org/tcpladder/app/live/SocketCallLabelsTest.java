@@ -2,7 +2,7 @@ package org.tcpladder.app.live;
 
 import org.junit.jupiter.api.Test;
 import org.tcpladder.capture.demo.KernelView;
-import org.tcpladder.capture.demo.Side;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.demo.SocketCall;
 import org.tcpladder.capture.demo.SocketEvent;
 

@@ -1,5 +1,7 @@
 package org.tcpladder.capture.demo;
 
+import org.tcpladder.capture.tcp.Side;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

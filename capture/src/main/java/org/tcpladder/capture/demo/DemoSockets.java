@@ -1,5 +1,7 @@
 package org.tcpladder.capture.demo;
 
+import org.tcpladder.capture.tcp.Side;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;

@@ -1,5 +1,7 @@
 package org.tcpladder.capture.demo;
 
+import org.tcpladder.capture.tcp.Side;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,12 +1,14 @@
 package org.tcpladder.capture.demo;
 
+import org.tcpladder.capture.tcp.Side;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import static org.tcpladder.capture.demo.Side.CLIENT;
-import static org.tcpladder.capture.demo.Side.SERVER;
+import static org.tcpladder.capture.tcp.Side.CLIENT;
+import static org.tcpladder.capture.tcp.Side.SERVER;
 
 /**
  * The demo sessions: short scripts of socket calls, each showing one part of TCP's life cycle

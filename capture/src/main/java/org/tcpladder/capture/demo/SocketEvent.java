@@ -1,5 +1,7 @@
 package org.tcpladder.capture.demo;
 
+import org.tcpladder.capture.tcp.Side;
+
 /**
  * One socket call the demo made, on the same clock as the captured frames (wall-clock nanoseconds
  * since the epoch, as libpcap stamps packets), so that the ladder can place it among the segments: a

@@ -8,4 +8,9 @@ public enum Side {
     public Side other() {
         return this == CLIENT ? SERVER : CLIENT;
     }
+
+    /** {@code client} or {@code server}, as the command line and the wire protocol of demo sessions write it. */
+    public String label() {
+        return this == CLIENT ? "client" : "server";
+    }
 }

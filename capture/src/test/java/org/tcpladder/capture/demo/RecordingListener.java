@@ -1,5 +1,7 @@
 package org.tcpladder.capture.demo;
 
+import org.tcpladder.capture.tcp.Side;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
