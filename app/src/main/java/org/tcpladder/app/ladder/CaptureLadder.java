@@ -14,6 +14,8 @@ import org.tcpladder.capture.tcp.TcpFlags;
 import org.tcpladder.capture.tcp.TcpOption;
 import org.tcpladder.capture.tcp.TcpSegment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +53,16 @@ public final class CaptureLadder {
         return new LadderData(c.client(), c.server(),
                 analysis.initialState(Side.CLIENT).displayName(),
                 analysis.initialState(Side.SERVER).displayName(),
-                segments, calls, index::payload, kernel);
+                segments, calls, t -> payload(index, t), kernel);
+    }
+
+    /** The capture core reports a store it cannot read (e.g. released) unchecked; the details expect I/O errors. */
+    private static byte[] payload(CaptureIndex index, TcpSegment t) throws IOException {
+        try {
+            return index.payload(t);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
 

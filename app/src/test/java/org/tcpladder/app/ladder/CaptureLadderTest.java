@@ -18,6 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real loopback echo session (tcpdump), as the ladder gets it from the capture core. */
@@ -96,6 +97,15 @@ class CaptureLadderTest {
     void payloadsAreReadBackFromTheCapture() throws IOException {
         LadderSegment hello = echo.segment(3);
         assertEquals("hello", new String(echo.payloads().read(hello.tcp()), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aPayloadOfAClosedCaptureIsAnIoErrorTheDetailsCanShowNotAnUncheckedOne() throws IOException {
+        // A live session's store is released when the window moves on, while its ladder may still be
+        // on screen (and its playhead moving): the details pane reads payloads through this reader.
+        LadderSegment hello = echo.segment(3);
+        capture.close();
+        assertThrows(IOException.class, () -> echo.payloads().read(hello.tcp()));
     }
 
     @Test
