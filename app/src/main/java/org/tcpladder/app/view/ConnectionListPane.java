@@ -65,29 +65,42 @@ final class ConnectionListPane extends VBox {
         }
     }
 
-    /** The name (demo sessions), the endpoints, size and duration, the ending, and the anomalies. */
+    /**
+     * The name (demo sessions), the endpoints, size and duration, the ending, and the anomalies. The
+     * labels are made the first time the cell shows a connection: the list fills its height with cells,
+     * most of them empty, and makes them all anew whenever it goes from empty to not (every Start), so
+     * empty cells must be cheap.
+     */
     private static final class EntryCell extends ListCell<ConnectionEntry> {
         private final Messages text;
-        private final Label title = new Label();
-        private final Label endpoints = new Label();
-        private final Label detail = new Label();
-        private final Label ending = new Label();
-        private final Label anomalies = new Label();
-        private final VBox box = new VBox(title, endpoints, detail, ending, anomalies);
+        private Label title;
+        private Label endpoints;
+        private Label detail;
+        private Label ending;
+        private Label anomalies;
+        private VBox box;
 
         EntryCell(Messages text) {
             this.text = text;
-            title.getStyleClass().add(StyleClasses.CONNECTION_TITLE);
-            endpoints.getStyleClass().add(StyleClasses.CONNECTION_ENDPOINTS);
-            detail.getStyleClass().add(StyleClasses.CONNECTION_DETAIL);
-            ending.getStyleClass().add(StyleClasses.CONNECTION_DETAIL);
-            anomalies.getStyleClass().add(StyleClasses.CONNECTION_ANOMALIES);
-            for (Label l : new Label[]{title, endpoints, detail, ending, anomalies}) {
-                l.setWrapText(true);
-                l.setMinHeight(Region.USE_PREF_SIZE);
-            }
             // Width 0: the cell takes the list's width and its labels wrap, no horizontal scrolling.
             setPrefWidth(0);
+        }
+
+        private void makeLabels() {
+            title = label(StyleClasses.CONNECTION_TITLE);
+            endpoints = label(StyleClasses.CONNECTION_ENDPOINTS);
+            detail = label(StyleClasses.CONNECTION_DETAIL);
+            ending = label(StyleClasses.CONNECTION_DETAIL);
+            anomalies = label(StyleClasses.CONNECTION_ANOMALIES);
+            box = new VBox(title, endpoints, detail, ending, anomalies);
+        }
+
+        private static Label label(String styleClass) {
+            Label l = new Label();
+            l.getStyleClass().add(styleClass);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            return l;
         }
 
         @Override
@@ -97,6 +110,9 @@ final class ConnectionListPane extends VBox {
                 setGraphic(null);
                 setText(null);
                 return;
+            }
+            if (box == null) {
+                makeLabels();
             }
             title.setText(e.name() == null ? "" : e.name());
             title.setVisible(e.name() != null);
