@@ -13,11 +13,13 @@ import org.tcpladder.app.viewmodel.DetailRow;
 import org.tcpladder.app.viewmodel.DetailSection;
 import org.tcpladder.app.viewmodel.DetailsViewModel;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The right pane: the selected segment's narration, every field, its options and its payload. */
 final class DetailsPane extends ScrollPane {
     private final VBox sections = new VBox();
+    private final List<SectionView> views = new ArrayList<>();
 
     DetailsPane(Messages text, DetailsViewModel model) {
         setId(NodeIds.DETAILS);
@@ -52,29 +54,71 @@ final class DetailsPane extends ScrollPane {
         show(model.sectionsProperty().get());
     }
 
+    /**
+     * Shows {@code list}, reusing the labels already there: the playhead changes the selected segment
+     * many times a second while a session plays, and new labels each time (each a skin and a CSS pass)
+     * were most of such a frame's layout. Segments mostly have the same sections and rows, so usually
+     * only texts change.
+     */
     private void show(List<DetailSection> list) {
-        sections.getChildren().clear();
-        for (DetailSection s : list) {
-            Label title = new Label(s.title());
-            title.getStyleClass().add(StyleClasses.DETAILS_TITLE);
-            GridPane grid = new GridPane();
-            grid.getStyleClass().add(StyleClasses.DETAILS_SECTION);
-            ColumnConstraints labels = new ColumnConstraints();
-            labels.setMinWidth(Region.USE_PREF_SIZE);
-            ColumnConstraints values = new ColumnConstraints();
-            values.setHgrow(Priority.ALWAYS);
-            values.setFillWidth(true);
-            grid.getColumnConstraints().addAll(labels, values);
-            int r = 0;
-            for (DetailRow row : s.rows()) {
-                Label l = new Label(row.label());
-                l.getStyleClass().add(StyleClasses.DETAILS_LABEL);
-                Label v = new Label(row.value());
-                v.getStyleClass().add(StyleClasses.DETAILS_VALUE);
-                v.setMinHeight(Region.USE_PREF_SIZE);
-                grid.addRow(r++, l, v);
+        while (views.size() > list.size()) {
+            views.remove(views.size() - 1);
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (i == views.size()) {
+                views.add(new SectionView());
             }
-            sections.getChildren().addAll(title, grid);
+            views.get(i).show(list.get(i));
+        }
+        List<javafx.scene.Node> nodes = new ArrayList<>();
+        for (SectionView v : views) {
+            nodes.add(v.title);
+            nodes.add(v.grid);
+        }
+        if (!nodes.equals(sections.getChildren())) {
+            sections.getChildren().setAll(nodes);
+        }
+    }
+
+    /** A section's title and its grid of field names and values. */
+    private static final class SectionView {
+        private final Label title = new Label();
+        private final GridPane grid = new GridPane();
+        private final List<Label> names = new ArrayList<>();
+        private final List<Label> values = new ArrayList<>();
+
+        SectionView() {
+            title.getStyleClass().add(StyleClasses.DETAILS_TITLE);
+            grid.getStyleClass().add(StyleClasses.DETAILS_SECTION);
+            ColumnConstraints nameColumn = new ColumnConstraints();
+            nameColumn.setMinWidth(Region.USE_PREF_SIZE);
+            ColumnConstraints valueColumn = new ColumnConstraints();
+            valueColumn.setHgrow(Priority.ALWAYS);
+            valueColumn.setFillWidth(true);
+            grid.getColumnConstraints().addAll(nameColumn, valueColumn);
+        }
+
+        void show(DetailSection s) {
+            title.setText(s.title());
+            List<DetailRow> rows = s.rows();
+            while (names.size() > rows.size()) {
+                int last = names.size() - 1;
+                grid.getChildren().removeAll(names.remove(last), values.remove(last));
+            }
+            while (names.size() < rows.size()) {
+                Label name = new Label();
+                name.getStyleClass().add(StyleClasses.DETAILS_LABEL);
+                Label value = new Label();
+                value.getStyleClass().add(StyleClasses.DETAILS_VALUE);
+                value.setMinHeight(Region.USE_PREF_SIZE);
+                grid.addRow(names.size(), name, value);
+                names.add(name);
+                values.add(value);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                names.get(r).setText(rows.get(r).label());
+                values.get(r).setText(rows.get(r).value());
+            }
         }
     }
 }

@@ -21,10 +21,15 @@ import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.layout.ArrowRow;
 import org.tcpladder.app.load.CaptureIndexLoader;
 import org.tcpladder.app.load.PcapFiles;
+import org.tcpladder.app.style.StyleClasses;
+import org.tcpladder.app.viewmodel.DetailRow;
+import org.tcpladder.app.viewmodel.DetailSection;
 import org.tcpladder.app.viewmodel.RecentFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
@@ -181,6 +186,46 @@ class MainWindowTest {
         assertEquals("Segment 2 of 11", window.details().sectionsProperty().get().get(0).title());
         assertTrue(window.ladder().lastGeometry().rows().stream().filter(ArrowRow::selected)
                 .allMatch(r -> r.index() == 1));
+    }
+
+    @Test
+    void theDetailsPaneShowsExactlyTheSelectedSegmentsFieldsAsTheSelectionMoves(FxRobot robot) {
+        // The SYN (options), a bare ACK (fewer rows), the request (payload), then the SYN again: the pane
+        // reuses its labels, so each time it must show exactly the view model's rows, nothing left over.
+        for (int segment : new int[]{0, 2, 3, 0}) {
+            robot.interact(() -> window.details().select(segment));
+            List<String> expected = new ArrayList<>();
+            for (DetailSection s : window.details().sectionsProperty().get()) {
+                expected.add(s.title());
+                for (DetailRow r : s.rows()) {
+                    expected.add(r.label());
+                    expected.add(r.value());
+                }
+            }
+            List<String> shown = new ArrayList<>();
+            collectDetails(robot.lookup("#" + NodeIds.DETAILS).query(), shown);
+            assertEquals(expected, shown, "segment " + segment);
+        }
+    }
+
+    /** The texts of the details' section titles, field names and values, in the order they show. */
+    private static void collectDetails(Node node, List<String> out) {
+        if (node instanceof Label l && (l.getStyleClass().contains(StyleClasses.DETAILS_LABEL)
+                || l.getStyleClass().contains(StyleClasses.DETAILS_VALUE)
+                || l.getStyleClass().contains(StyleClasses.DETAILS_TITLE) && l.getId() == null
+                && !l.getText().equals(TestLadders.TEXT.text("details.payloadTitle")))) {
+            if (l.isVisible()) {
+                out.add(l.getText());
+            }
+            return;
+        }
+        if (node instanceof javafx.scene.control.ScrollPane p) {
+            collectDetails(p.getContent(), out);
+        } else if (node instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectDetails(child, out);
+            }
+        }
     }
 
     @Test
