@@ -4,12 +4,15 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.tcpladder.app.live.DemoRoute;
 import org.tcpladder.app.view.MainWindow;
+import org.tcpladder.app.view.WindowWarmUp;
 import org.tcpladder.app.viewmodel.RecentFiles;
 
 /**
  * The desktop program's entry point. {@code tcpladder [capture-file]}: opens the file if one is given,
  * otherwise shows the hand-built echo session so that there is a ladder to look at straight away
- * (Start then runs a real one over loopback).
+ * (Start then runs a real one over loopback). While the user looks at it, the program warms up what
+ * the first Start needs, in the background ({@link DemoRoute}) and in a copy of the window that is
+ * never shown ({@link WindowWarmUp}).
  */
 public final class TcpLadderApp extends Application {
     @Override
@@ -20,9 +23,13 @@ public final class TcpLadderApp extends Application {
         window.install(stage);
         stage.show();
         window.openFromArguments(getParameters().getUnnamed());
+        WindowWarmUp.start(text, window);
     }
 
     public static void main(String[] args) {
+        // Before JavaFX starts, so that the two overlap (start() asks again, in case a launcher calls it
+        // without main).
+        DemoRoute.probeInBackground();
         launch(args);
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * background when the program starts instead of on every Start: finding out opens the loopback
  * interface (and loads libpcap the first time, half a second), which would otherwise delay the first
  * arrow of every session. When it cannot capture at all, nothing is remembered and Start reports why.
- * The same thread then warms up the analysis a session's first segments go through
- * ({@link AnalysisWarmUp}).
+ * The same thread then warms up what a session's first segments go through ({@link SessionWarmUp},
+ * {@link AnalysisWarmUp}).
  */
 public final class DemoRoute {
     private static volatile CaptureRoute known;
@@ -30,8 +30,14 @@ public final class DemoRoute {
     private DemoRoute() {
     }
 
-    /** Starts finding out, on a background thread. */
-    public static void probeInBackground() {
+    /**
+     * Starts finding out, on a background thread; once per program (a second call does nothing), as
+     * early as possible: libpcap loads while JavaFX starts.
+     */
+    public static synchronized void probeInBackground() {
+        if (probing) {
+            return;
+        }
         probing = true;
         Thread t = new Thread(() -> {
             try {
@@ -42,9 +48,7 @@ public final class DemoRoute {
                 routeFound.countDown();
             }
             try {
-                AnalysisWarmUp.run();
-            } catch (RuntimeException e) {
-                // Only a warm-up: the real session does the same work anyway.
+                warmUp(known);
             } finally {
                 warm.countDown();
             }
@@ -52,6 +56,26 @@ public final class DemoRoute {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /**
+     * Runs what a first session runs, so that the first Start does not wait for the JVM to load and
+     * compile it: a real session when capture is direct; otherwise (a session in a namespace is a
+     * process of its own, nothing to warm here) made-up frames through the analysis and the ladder.
+     */
+    private static void warmUp(CaptureRoute route) {
+        try {
+            if (route == CaptureRoute.DIRECT && SessionWarmUp.run(route) > 0) {
+                return;
+            }
+        } catch (Exception | LinkageError e) {
+            // Only a warm-up: fall back to the part that needs no capture.
+        }
+        try {
+            AnalysisWarmUp.run();
+        } catch (RuntimeException e) {
+            // Only a warm-up: the real session does the same work anyway.
+        }
     }
 
     /**

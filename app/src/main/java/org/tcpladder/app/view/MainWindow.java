@@ -375,6 +375,17 @@ public final class MainWindow {
         about.show();
     }
 
+    /**
+     * For a window that is never shown (a stage's window does this when it is hidden): ends any live
+     * session or watch, closes the open capture and empties the list, so that nothing of it runs on.
+     */
+    public void dispose() {
+        opener.cancel();
+        live.closeAll();
+        closeCapture();
+        connections.setConnections(List.of(), "");
+    }
+
     public void close() {
         if (stage != null) {
             stage.close();
