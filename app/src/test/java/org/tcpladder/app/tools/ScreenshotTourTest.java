@@ -9,6 +9,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.tcpladder.app.Captures;
+import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.view.MainWindow;
 import org.tcpladder.app.viewmodel.RecentFiles;
@@ -17,7 +18,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** The screenshot command, run headless: live sessions, a capture file and a bad file, every picture written. */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTourTest {
-    private final Preferences prefs = Preferences.userRoot().node("org/tcpladder/test/" + UUID.randomUUID());
+    private final Preferences prefs = ScratchPreferences.make();
     private MainWindow window;
 
     @TempDir
@@ -44,11 +44,7 @@ class ScreenshotTourTest {
 
     @AfterEach
     void cleanUp() throws BackingStoreException {
-        Preferences parent = prefs.parent();
-        prefs.removeNode();
-        if (parent.childrenNames().length == 0) {
-            parent.removeNode();
-        }
+        ScratchPreferences.remove(prefs);
     }
 
     @Test

@@ -14,12 +14,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tcpladder.app.Captures;
+import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.load.ConnectionEntry;
 import org.tcpladder.app.viewmodel.RecentFiles;
 
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Real capture files in the real window: the list, the selected connection, scrubbing through it. */
 @ExtendWith(ApplicationExtension.class)
 class CaptureFileTest {
-    private final Preferences prefs = Preferences.userRoot().node("org/tcpladder/test/" + UUID.randomUUID());
+    private final Preferences prefs = ScratchPreferences.make();
     private MainWindow window;
 
     @TempDir
@@ -46,11 +46,7 @@ class CaptureFileTest {
 
     @AfterEach
     void cleanUp() throws BackingStoreException {
-        Preferences parent = prefs.parent();
-        prefs.removeNode();
-        if (parent.childrenNames().length == 0) {
-            parent.removeNode();
-        }
+        ScratchPreferences.remove(prefs);
     }
 
     private String text(FxRobot robot, String id) {

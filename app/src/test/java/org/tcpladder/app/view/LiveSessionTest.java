@@ -13,6 +13,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.live.DemoStarter;
 import org.tcpladder.app.load.CaptureIndexLoader;
@@ -21,7 +22,6 @@ import org.tcpladder.capture.demo.DemoOutcome;
 import org.tcpladder.capture.live.LiveCaptureException;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveSessionTest {
-    private final Preferences prefs = Preferences.userRoot().node("org/tcpladder/test/" + UUID.randomUUID());
+    private final Preferences prefs = ScratchPreferences.make();
     private MainWindow window;
     /** What Start uses; a test may put in one that fails. */
     private volatile DemoStarter starter = DemoStarter.REAL;
@@ -60,11 +60,7 @@ class LiveSessionTest {
     void cleanUp() throws BackingStoreException {
         WaitForAsyncUtils.asyncFx(() -> window.close());
         WaitForAsyncUtils.waitForFxEvents();
-        Preferences parent = prefs.parent();
-        prefs.removeNode();
-        if (parent.childrenNames().length == 0) {
-            parent.removeNode();
-        }
+        ScratchPreferences.remove(prefs);
     }
 
     private String text(FxRobot robot, String id) {

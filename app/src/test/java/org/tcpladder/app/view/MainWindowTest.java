@@ -17,6 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.layout.ArrowRow;
 import org.tcpladder.app.load.CaptureIndexLoader;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The real window, driven headless through Monocle: given the demo session, when…, then… */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private final Preferences prefs = Preferences.userRoot().node("org/tcpladder/test/" + UUID.randomUUID());
+    private final Preferences prefs = ScratchPreferences.make();
     private MainWindow window;
     private RecentFiles recent;
 
@@ -76,11 +76,7 @@ class MainWindowTest {
 
     @AfterEach
     void forgetPreferences() throws BackingStoreException {
-        Preferences parent = prefs.parent();
-        prefs.removeNode();
-        if (parent.childrenNames().length == 0) {
-            parent.removeNode();
-        }
+        ScratchPreferences.remove(prefs);
     }
 
     private String text(FxRobot robot, String id) {

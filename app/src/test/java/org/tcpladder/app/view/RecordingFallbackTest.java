@@ -12,6 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.live.DemoStarter;
 import org.tcpladder.app.load.CaptureIndexLoader;
@@ -20,7 +21,6 @@ import org.tcpladder.capture.demo.DemoOutcome;
 import org.tcpladder.capture.demo.IpVersion;
 import org.tcpladder.capture.live.LiveCaptureException;
 
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.BackingStoreException;
@@ -46,7 +46,7 @@ class RecordingFallbackTest {
             + " Java the capability once: " + LiveCaptureException.SETCAP_REMEDY + " . Without it you can still open"
             + " a capture file or play a recorded session.";
 
-    private final Preferences prefs = Preferences.userRoot().node("org/tcpladder/test/" + UUID.randomUUID());
+    private final Preferences prefs = ScratchPreferences.make();
     private final AtomicInteger liveTries = new AtomicInteger();
     private volatile LiveCaptureException.Problem problem = LiveCaptureException.Problem.NO_PERMISSION;
     private MainWindow window;
@@ -69,11 +69,7 @@ class RecordingFallbackTest {
     void cleanUp() throws BackingStoreException {
         WaitForAsyncUtils.asyncFx(() -> window.close());
         WaitForAsyncUtils.waitForFxEvents();
-        Preferences parent = prefs.parent();
-        prefs.removeNode();
-        if (parent.childrenNames().length == 0) {
-            parent.removeNode();
-        }
+        ScratchPreferences.remove(prefs);
     }
 
     private String text(FxRobot robot, String id) {

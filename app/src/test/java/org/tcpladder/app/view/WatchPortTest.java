@@ -12,6 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.live.DemoStarter;
 import org.tcpladder.app.live.PortWatchStarter;
@@ -27,7 +28,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Watch port, for real: connections to a port on loopback appear in the list while they happen. */
 @ExtendWith(ApplicationExtension.class)
 class WatchPortTest {
-    private final Preferences prefs = Preferences.userRoot().node("org/tcpladder/test/" + UUID.randomUUID());
+    private final Preferences prefs = ScratchPreferences.make();
     private MainWindow window;
     private volatile PortWatchStarter starter = PortWatchStarter.LOOPBACK;
 
@@ -57,11 +57,7 @@ class WatchPortTest {
     void cleanUp() throws BackingStoreException {
         WaitForAsyncUtils.asyncFx(() -> window.close());
         WaitForAsyncUtils.waitForFxEvents();
-        Preferences parent = prefs.parent();
-        prefs.removeNode();
-        if (parent.childrenNames().length == 0) {
-            parent.removeNode();
-        }
+        ScratchPreferences.remove(prefs);
     }
 
     /** One echo exchange: connect, send, read the echo, close. */

@@ -2,25 +2,21 @@ package org.tcpladder.app.viewmodel;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tcpladder.app.ScratchPreferences;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RecentFilesTest {
-    private final Preferences node = Preferences.userRoot().node("org/tcpladder/test/" + UUID.randomUUID());
+    private final Preferences node = ScratchPreferences.make();
 
     @AfterEach
     void removeNode() throws BackingStoreException {
-        Preferences parent = node.parent();
-        node.removeNode();
-        if (parent.childrenNames().length == 0) {
-            parent.removeNode();
-        }
+        ScratchPreferences.remove(node);
     }
 
     @Test
