@@ -1,5 +1,6 @@
 package org.tcpladder.app.view;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -26,7 +27,8 @@ final class ConnectionListPane extends VBox {
         Label summary = new Label();
         summary.setId(NodeIds.SOURCE_SUMMARY);
         summary.getStyleClass().add(StyleClasses.SOURCE_SUMMARY);
-        summary.textProperty().bind(model.summaryProperty());
+        summary.textProperty().bind(Bindings.createStringBinding(() -> SoftBreaks.in(model.summaryProperty().get()),
+                model.summaryProperty()));
         summary.setMinHeight(Region.USE_PREF_SIZE);
 
         TextField filter = new TextField();

@@ -50,7 +50,7 @@ class CaptureFileTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+        return ShownText.of(robot, id);
     }
 
     private void openAndWait(FxRobot robot, Path file, int connections) throws Exception {

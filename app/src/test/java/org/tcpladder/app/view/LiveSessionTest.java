@@ -64,7 +64,7 @@ class LiveSessionTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+        return ShownText.of(robot, id);
     }
 
     private int segments() {

@@ -80,7 +80,7 @@ class MainWindowTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+        return ShownText.of(robot, id);
     }
 
     private long arrowsOnScreen() {

@@ -73,7 +73,7 @@ class RecordingFallbackTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+        return ShownText.of(robot, id);
     }
 
     private DemoOutcome outcome() {

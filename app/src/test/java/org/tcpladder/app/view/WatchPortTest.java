@@ -105,7 +105,7 @@ class WatchPortTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.connections().all().size() == 2);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(2, robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(ListView.class).getItems().size());
-            String summary = robot.lookup("#" + NodeIds.SOURCE_SUMMARY).queryAs(Label.class).getText();
+            String summary = ShownText.of(robot, NodeIds.SOURCE_SUMMARY);
             assertTrue(summary.startsWith("Port " + port + " on lo: 2 connection(s)"), summary);
 
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
