@@ -104,8 +104,17 @@ final class LiveController {
         String title = s.scenario().title();
         startClickNs = System.nanoTime();
         firstArrowMillis.set(-1);
-        connections.setConnections(List.of(), text.format(recording ? "recording.summaryStarting"
-                : "live.summaryStarting", title));
+        String starting = text.format(recording ? "recording.summaryStarting" : "live.summaryStarting", title);
+        // In run mode what the list showed stays until the session's first connection replaces it (or the
+        // session ends without one): the first arrow comes sooner (a list that goes from empty to not
+        // makes all its cells anew, the slowest part of that frame) and nothing flashes blank. A session
+        // in step mode waits for Next before its first segment, with the old ladder out of the way.
+        boolean holdOld = s.mode() == DemoSettings.Mode.RUN;
+        if (holdOld) {
+            connections.setSummary(starting);
+        } else {
+            connections.setConnections(List.of(), starting);
+        }
         if (recording) {
             bar.showRecording(text.format("recording.starting", title), true);
             status.accept(text.format("recording.started", title));
@@ -120,7 +129,11 @@ final class LiveController {
             if (demo != run) {
                 return;
             }
-            connections.update(list);
+            if (holdOld && known.isEmpty()) {
+                connections.setConnections(list, null);
+            } else {
+                connections.update(list);
+            }
             for (ConnectionEntry e : list) {
                 if (known.add(e.key())) {
                     // A new connection (a simultaneous close tries again): show the newest.
@@ -154,6 +167,12 @@ final class LiveController {
         });
         run.outcomeProperty().addListener((o, a, outcome) -> {
             if (demo == run && outcome != null) {
+                if (known.isEmpty()) {
+                    // Nothing was captured: what the list held before Start goes now.
+                    connections.setConnections(List.of(), recording
+                            ? text.format("recording.summary", title, madeOn(run), 0)
+                            : text.format("live.summary", title, 0));
+                }
                 bar.pending(null, false);
                 String finished = text.format("live.finished", title, outcome.message());
                 if (recording) {
@@ -172,7 +191,7 @@ final class LiveController {
                 demo = null;
                 bar.hide();
                 String couldNot = text.format(recording ? "recording.couldNotStart" : "live.couldNotStart", title);
-                connections.setSummary(couldNot);
+                connections.setConnections(List.of(), couldNot);
                 status.accept(couldNot);
                 lastError = recording
                         ? LiveProblemDialog.show(text, owner.get(), "recording.header", problem)

@@ -18,10 +18,22 @@ import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.live.DemoStarter;
 import org.tcpladder.app.load.CaptureIndexLoader;
 import org.tcpladder.app.viewmodel.RecentFiles;
+import org.tcpladder.app.load.ConnectionEntry;
+import org.tcpladder.capture.demo.DemoListener;
 import org.tcpladder.capture.demo.DemoOutcome;
+import org.tcpladder.capture.demo.DemoReady;
+import org.tcpladder.capture.demo.DemoSession;
+import org.tcpladder.capture.demo.DemoSettings;
+import org.tcpladder.capture.live.CaptureRoute;
+import org.tcpladder.capture.live.CaptureStats;
+import org.tcpladder.capture.source.ByteStore;
+import org.tcpladder.capture.source.TimePrecision;
 import org.tcpladder.capture.live.LiveCaptureException;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
@@ -139,6 +151,105 @@ class LiveSessionTest {
         assertEquals("TIME-WAIT", text(robot, NodeIds.CLIENT_STATE));
         assertEquals("CLOSED", text(robot, NodeIds.SERVER_STATE));
         assertTrue(robot.lookup("#" + NodeIds.STOP_LIVE).query().isDisabled(), "nothing left to stop");
+    }
+
+    @Test
+    void inRunModeTheListKeepsWhatItShowedUntilTheSessionsFirstConnectionTakesItsPlace(FxRobot robot)
+            throws Exception {
+        CountDownLatch capturing = new CountDownLatch(1);
+        starter = (settings, listener) -> {
+            try {
+                // Holds the session back, as a slow capture start would.
+                capturing.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DemoStarter.REAL.start(settings, listener);
+        };
+        robot.interact(() -> window.showDemo());
+        ConnectionEntry handBuilt = window.connections().selectedProperty().get();
+        robot.clickOn("#" + NodeIds.RUN_MODE).clickOn("#" + NodeIds.START);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(handBuilt), window.connections().all(), "nothing flashes blank while it starts");
+        assertEquals("Live: Echo, the client closes first \u2014 starting\u2026", text(robot, NodeIds.SOURCE_SUMMARY));
+
+        capturing.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.connections().all().contains(handBuilt));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, window.connections().all().size(), "only the new session's connection");
+        assertEquals("Echo, the client closes first", window.connections().all().get(0).name());
+        assertEquals(window.connections().all().get(0), window.connections().selectedProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> outcome() != null);
+    }
+
+    @Test
+    void aSessionThatCapturesNothingLeavesAnEmptyListNotTheOldOne(FxRobot robot) throws Exception {
+        starter = (settings, listener) -> new NothingCaptured(settings, listener);
+        robot.interact(() -> window.showDemo());
+        robot.clickOn("#" + NodeIds.RUN_MODE).clickOn("#" + NodeIds.START);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> outcome() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.connections().all().isEmpty(), "the hand-built session is gone");
+        assertEquals("Live: Echo, the client closes first (0 connection(s) captured)",
+                text(robot, NodeIds.SOURCE_SUMMARY));
+    }
+
+    /** A session whose capture sees nothing and which is over as soon as it starts. */
+    private static final class NothingCaptured implements DemoSession {
+        private final DemoReady ready;
+        private final DemoOutcome outcome = new DemoOutcome(DemoOutcome.Status.STOPPED, "Stopped.",
+                CaptureStats.NONE, 1, null, 0);
+
+        NothingCaptured(DemoSettings settings, DemoListener listener) {
+            ready = new DemoReady(CaptureRoute.DIRECT, settings.scenario(), settings.ipVersion(), 9, "lo",
+                    "tcp port 9", 1, TimePrecision.NANO, System.nanoTime());
+            Thread t = new Thread(() -> {
+                listener.ready(ready);
+                listener.finished(outcome);
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public DemoReady ready() {
+            return ready;
+        }
+
+        @Override
+        public void proceed() {
+        }
+
+        @Override
+        public void runToEnd() {
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public DemoOutcome awaitOutcome(Duration timeout) {
+            return outcome;
+        }
+
+        @Override
+        public ByteStore store() {
+            return new ByteStore() {
+                @Override
+                public byte[] read(long offset, int length) throws IOException {
+                    throw new IOException("nothing was captured");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test
