@@ -3,7 +3,9 @@ package org.tcpladder.app.view;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
 import javafx.util.Duration;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.live.DemoRun;
@@ -13,6 +15,7 @@ import org.tcpladder.app.load.CaptureIndexLoader;
 import org.tcpladder.app.viewmodel.RecentFiles;
 import org.tcpladder.capture.demo.Scenario;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,13 +26,17 @@ import java.util.concurrent.CompletableFuture;
  * renderer's shapes: a first Start otherwise took 400–600 ms to its first arrow, later ones about
  * 100). The copy's Start plays the shipped recording of the echo session through the same path as
  * a live session (so it needs no capture and cannot fail for want of privilege), quickly, and
- * renders the copy once at the end (a snapshot: the renderer's part). Its work is split over several
+ * renders the copy once at the end (snapshots: the renderer's part). Its work is split over several
  * turns of the FX thread; the longest, making the copy, takes 150–300 ms, early, while the user is
  * still finding the Start button.
  */
 public final class WindowWarmUp {
-    /** The pause between the recording's steps: a few frames each, enough for arrows to fly. */
-    private static final java.time.Duration STEP_PAUSE = java.time.Duration.ofMillis(40);
+    /**
+     * The pause between the recording's steps: short, so that the copy is done within half a second of
+     * the window appearing, before most people click (arrows still start to fly in it: the ladder
+     * animates what arrives).
+     */
+    private static final java.time.Duration STEP_PAUSE = java.time.Duration.ofMillis(5);
     /** If the session has not ended by then, something is wrong; stop waiting for it. */
     private static final Duration LIMIT = Duration.seconds(15);
 
@@ -37,9 +44,9 @@ public final class WindowWarmUp {
     private final MainWindow shown;
     private final CompletableFuture<Integer> done = new CompletableFuture<>();
     private MainWindow copy;
-    private Scene scene;
     private AnimationTimer layout;
     private PauseTransition limit;
+    private boolean finishing;
 
     private WindowWarmUp(Messages text, MainWindow shown) {
         this.text = text;
@@ -68,7 +75,8 @@ public final class WindowWarmUp {
         copy = new MainWindow(text, new CaptureIndexLoader(), RecentFiles.forUser(),
                 (settings, listener) -> DemoStarter.RECORDING.start(settings.withPause(STEP_PAUSE), listener),
                 PortWatchStarter.LOOPBACK);
-        scene = new Scene(copy.root(), MainWindow.WIDTH, MainWindow.HEIGHT);
+        // In a scene of the window's size (CSS and layout need one), but in no window.
+        new Scene(copy.root(), MainWindow.WIDTH, MainWindow.HEIGHT);
         copy.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
         copy.settings().ipv6Property().set(false);
         copy.settings().stepModeProperty().set(false);
@@ -106,22 +114,50 @@ public final class WindowWarmUp {
         limit.play();
     }
 
-    /** Draws the copy through the renderer, as a pulse draws a shown window: all the arrows, the list, the details. */
-    private void render() {
-        if (!done.isDone() && !shown.isLive()) {
-            copy.root().applyCss();
-            copy.root().layout();
-            scene.snapshot(null);
-        }
-    }
-
     private void finish(int segments) {
-        if (done.isDone()) {
+        if (finishing) {
             return;
         }
-        render();
+        finishing = true;
         layout.stop();
         limit.stop();
+        if (segments == 0 || shown.isLive()) {
+            close(segments);
+            return;
+        }
+        copy.root().applyCss();
+        copy.root().layout();
+        render(parts(), 0, segments);
+    }
+
+    /**
+     * Draws the copy through the renderer, as a pulse draws a shown window (the arrows, the list, the
+     * details), a part per turn of the FX thread: all at once took 110-150 ms, long enough for a click
+     * on Start to wait noticeably behind it.
+     */
+    private void render(List<Node> parts, int next, int segments) {
+        if (next == parts.size() || shown.isLive()) {
+            close(segments);
+            return;
+        }
+        parts.get(next).snapshot(null, null);
+        Platform.runLater(() -> render(parts, next + 1, segments));
+    }
+
+    /** The window's bars and the split pane's three panes. */
+    private List<Node> parts() {
+        List<Node> parts = new ArrayList<>();
+        for (Node n : copy.root().getChildrenUnmodifiable()) {
+            if (n instanceof SplitPane split) {
+                parts.addAll(split.getItems());
+            } else {
+                parts.add(n);
+            }
+        }
+        return parts;
+    }
+
+    private void close(int segments) {
         copy.dispose();
         done.complete(segments);
     }
