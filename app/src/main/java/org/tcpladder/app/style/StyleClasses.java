@@ -49,6 +49,8 @@ public final class StyleClasses {
 
     /** The live bar while a session or watch is capturing (its dot is lit). */
     public static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    /** The live bar while nothing is captured or played: a quiet hint of what Start does. */
+    public static final PseudoClass IDLE = PseudoClass.getPseudoClass("idle");
     /** The live bar while it shows a recording being played (not live: its own colour, no lit dot). */
     public static final PseudoClass RECORDING = PseudoClass.getPseudoClass("recording");
     /** A kernel state that differs from the inferred one. */

@@ -10,10 +10,12 @@ import org.tcpladder.app.Messages;
 import org.tcpladder.app.style.StyleClasses;
 
 /**
- * Under the toolbar while a live demo session or a port watch is on: what it is doing, in step mode
+ * Under the toolbar: while a live demo session or a port watch is on, what it is doing, in step mode
  * the call the session will make next ("next: client: close()") with the button that lets it, and Stop.
  * A session played from a recording shows here too, in a colour of its own and without the lit dot,
- * so that it cannot pass for live traffic. Hidden when the window shows a file.
+ * so that it cannot pass for live traffic. When nothing is captured it stays, quiet, with a hint of
+ * what Start does: a bar that appeared on Start would push the whole window down, and redrawing all of
+ * it (some 80 ms in software rendering) held up the first arrow.
  */
 final class LiveBar extends HBox {
     final Label status = new Label();
@@ -52,14 +54,14 @@ final class LiveBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(status, Priority.SOMETIMES);
         getChildren().addAll(dot, status, pending, spacer, next, runToEnd, stop);
-        hide();
+        idle();
     }
 
     /** Shows the bar; {@code live} lights the dot (capturing now). */
     void show(String statusText, boolean live) {
-        setVisible(true);
-        setManaged(true);
         status.setText(statusText);
+        stop.setVisible(true);
+        pseudoClassStateChanged(StyleClasses.IDLE, false);
         pseudoClassStateChanged(StyleClasses.RECORDING, false);
         pseudoClassStateChanged(StyleClasses.LIVE, live);
         stop.setDisable(!live);
@@ -67,9 +69,9 @@ final class LiveBar extends HBox {
 
     /** Shows the bar for a recording being played; {@code playing} lets Stop end it. */
     void showRecording(String statusText, boolean playing) {
-        setVisible(true);
-        setManaged(true);
         status.setText(statusText);
+        stop.setVisible(true);
+        pseudoClassStateChanged(StyleClasses.IDLE, false);
         pseudoClassStateChanged(StyleClasses.LIVE, false);
         pseudoClassStateChanged(StyleClasses.RECORDING, true);
         stop.setDisable(!playing);
@@ -89,8 +91,17 @@ final class LiveBar extends HBox {
         runToEnd.setManaged(stepping);
     }
 
-    void hide() {
-        setVisible(false);
-        setManaged(false);
+    /** Nothing live: the hint, no dot lit, no buttons (Stop keeps its room, so the bar keeps its height). */
+    void idle() {
+        status.setText(text.text("live.idle"));
+        pending(null, false);
+        stop.setVisible(false);
+        pseudoClassStateChanged(StyleClasses.LIVE, false);
+        pseudoClassStateChanged(StyleClasses.RECORDING, false);
+        pseudoClassStateChanged(StyleClasses.IDLE, true);
+    }
+
+    boolean isIdle() {
+        return getPseudoClassStates().contains(StyleClasses.IDLE);
     }
 }

@@ -189,7 +189,7 @@ final class LiveController {
         run.failureProperty().addListener((o, a, problem) -> {
             if (demo == run && problem != null) {
                 demo = null;
-                bar.hide();
+                bar.idle();
                 String couldNot = text.format(recording ? "recording.couldNotStart" : "live.couldNotStart", title);
                 connections.setConnections(List.of(), couldNot);
                 status.accept(couldNot);
@@ -266,7 +266,7 @@ final class LiveController {
         run.failureProperty().addListener((o, a, problem) -> {
             if (watch == run && problem != null) {
                 watch = null;
-                bar.hide();
+                bar.idle();
                 connections.setSummary(text.format("watch.couldNotStart", p));
                 status.accept(text.format("watch.couldNotStart", p));
                 lastError = LiveProblemDialog.show(text, owner.get(), "watch.header", problem);
@@ -301,7 +301,7 @@ final class LiveController {
             watch.close();
             watch = null;
         }
-        bar.hide();
+        bar.idle();
     }
 
     /** After each paint: the first time a live segment is drawn, how long after Start that was. */

@@ -17,6 +17,7 @@ import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.live.DemoStarter;
 import org.tcpladder.app.load.CaptureIndexLoader;
+import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.RecentFiles;
 import org.tcpladder.app.load.ConnectionEntry;
 import org.tcpladder.capture.demo.DemoListener;
@@ -271,7 +272,8 @@ class LiveSessionTest {
         robot.clickOn((Button) alert.getDialogPane().lookupButton(ButtonType.CLOSE));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(alert.isShowing());
-        assertFalse(robot.lookup("#" + NodeIds.LIVE_BAR).query().isVisible());
+        assertTrue(robot.lookup("#" + NodeIds.LIVE_BAR).query().getPseudoClassStates().contains(StyleClasses.IDLE),
+                "the bar is back to its hint");
         assertFalse(window.isLive());
 
         robot.interact(() -> window.showDemo());

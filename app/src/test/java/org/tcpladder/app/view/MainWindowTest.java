@@ -338,7 +338,10 @@ class MainWindowTest {
                 NodeIds.IPV6, NodeIds.RUN_MODE, NodeIds.ABSOLUTE, NodeIds.SPACING_TIME}) {
             assertFalse(robot.lookup("#" + id).query().isDisabled(), id + " works");
         }
-        assertFalse(robot.lookup("#" + NodeIds.LIVE_BAR).query().isVisible(), "no live bar without a session");
+        Node bar = robot.lookup("#" + NodeIds.LIVE_BAR).query();
+        assertTrue(bar.getPseudoClassStates().contains(StyleClasses.IDLE), "the bar is idle without a session");
+        assertEquals("Not capturing. Start runs the chosen session live over loopback; Watch port follows a port.",
+                text(robot, NodeIds.LIVE_STATUS));
     }
 
     @Test

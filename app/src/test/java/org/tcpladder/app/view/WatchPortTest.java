@@ -18,6 +18,7 @@ import org.tcpladder.app.live.DemoStarter;
 import org.tcpladder.app.live.PortWatchStarter;
 import org.tcpladder.app.load.CaptureIndexLoader;
 import org.tcpladder.app.load.ConnectionEntry;
+import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.RecentFiles;
 import org.tcpladder.capture.live.LiveCaptureException;
 
@@ -91,7 +92,7 @@ class WatchPortTest {
             robot.clickOn("#" + NodeIds.WATCH_PORT);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> window.watchRun() != null && window.watchRun().capturingProperty().get());
-            assertTrue(robot.lookup("#" + NodeIds.LIVE_BAR).query().isVisible());
+            assertFalse(robot.lookup("#" + NodeIds.LIVE_BAR).query().getPseudoClassStates().contains(StyleClasses.IDLE));
 
             echoOnce(port, "first");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.connections().all().size() == 1
