@@ -27,8 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * 100). The copy's Start plays the shipped recording of the echo session through the same path as
  * a live session (so it needs no capture and cannot fail for want of privilege), quickly, and
  * renders the copy once at the end (snapshots: the renderer's part). Its work is split over several
- * turns of the FX thread; the longest, making the copy, takes 150–300 ms, early, while the user is
- * still finding the Start button.
+ * turns of the FX thread; the longest, the copy's first CSS and layout, takes 150-250 ms right after
+ * the window appears, sooner than a person clicks.
  */
 public final class WindowWarmUp {
     /**
