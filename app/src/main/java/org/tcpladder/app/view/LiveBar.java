@@ -100,8 +100,4 @@ final class LiveBar extends HBox {
         pseudoClassStateChanged(StyleClasses.RECORDING, false);
         pseudoClassStateChanged(StyleClasses.IDLE, true);
     }
-
-    boolean isIdle() {
-        return getPseudoClassStates().contains(StyleClasses.IDLE);
-    }
 }
