@@ -35,7 +35,7 @@ final class SessionWarmUp {
     }
 
     /**
-     * @return the segments of the session's ladder (10 for an echo whose FIN was not piggybacked)
+     * @return the segments of the session's ladder (10 or 11 for the echo, as its close goes)
      * @throws Exception whatever starting the session throws (no libpcap, no privilege)
      */
     static int run(CaptureRoute route) throws Exception {

@@ -70,8 +70,8 @@ final class ConnectionListPane extends VBox {
     /**
      * The name (demo sessions), the endpoints, size and duration, the ending, and the anomalies. The
      * labels are made the first time the cell shows a connection: the list fills its height with cells,
-     * most of them empty, and makes them all anew whenever it goes from empty to not (every Start), so
-     * empty cells must be cheap.
+     * most of them empty, and makes them all anew whenever it goes from empty to not (a Start in step
+     * mode, a file after a failed session), so empty cells must be cheap.
      */
     private static final class EntryCell extends ListCell<ConnectionEntry> {
         private final Messages text;
