@@ -259,11 +259,18 @@ final class LocalDemoSession implements DemoSession {
         if (clientPort == 0) {
             return;
         }
+        // stop() interrupts this thread after it has aborted the sockets, so the interrupt can arrive
+        // during this very wait; it must not cut the wait short, or the capture stops before the RST
+        // reaches it. The wait is bounded, so it is finished first and the interrupt kept for later.
         boolean interrupted = Thread.interrupted();
-        try {
-            watch.awaitEnded(clientPort, System.nanoTime() + RESET_WAIT_MILLIS * 1_000_000L);
-        } catch (InterruptedException e) {
-            interrupted = true;
+        long deadline = System.nanoTime() + RESET_WAIT_MILLIS * 1_000_000L;
+        while (true) {
+            try {
+                watch.awaitEnded(clientPort, deadline);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
