@@ -17,36 +17,26 @@ import org.junit.jupiter.api.Test;
 /** Step mode, stopping, timeouts and busy ports, on live sessions. */
 class DemoSessionControlTest {
 
-    private static void waitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
-
     @Test
     void stepModeWaitsBeforeEachStepAndAnnouncesItSoTheNextSegmentCanBePredicted() throws Exception {
         RecordingListener l = new RecordingListener();
         DemoSettings settings = DemoSettings.of(Scenario.ECHO_CLIENT_CLOSES_FIRST, IpVersion.V4)
                 .withMode(DemoSettings.Mode.STEP).withPause(Duration.ZERO);
         try (DemoSession s = DemoSessions.start(settings, l)) {
-            waitUntil("the first step is announced", () -> l.pending.size() == 1);
+            Await.until("the first step is announced", () -> l.pending.size() == 1);
             assertEquals(new PendingStep(0, 9, 1, "client: connect()"), l.pending.get(0));
             Thread.sleep(300);
             assertTrue(l.frames.isEmpty(), "nothing is sent before proceed()");
             assertEquals(1, l.events.size(), "only listen() has happened");
 
             s.proceed();
-            waitUntil("the handshake is captured and the next step announced",
+            Await.until("the handshake is captured and the next step announced",
                     () -> l.frames.size() == 3 && l.pending.size() == 2);
             assertEquals("server: accept()", l.pending.get(1).description());
             assertEquals(List.of("client S", "server S."), l.significant());
 
             s.proceed();
-            waitUntil("accept() returned", () -> l.pending.size() == 3);
+            Await.until("accept() returned", () -> l.pending.size() == 3);
             assertEquals("client: write() 11 bytes \"hello, TCP!\"", l.pending.get(2).description());
             assertEquals(3, l.frames.size(), "accept() sends nothing");
 
@@ -64,10 +54,10 @@ class DemoSessionControlTest {
         DemoSettings settings = DemoSettings.of(Scenario.CONNECTION_REFUSED, IpVersion.V6)
                 .withMode(DemoSettings.Mode.STEP).withPause(Duration.ZERO);
         try (DemoSession s = DemoSessions.start(settings, l)) {
-            waitUntil("the first step is announced", () -> l.pending.size() == 1);
+            Await.until("the first step is announced", () -> l.pending.size() == 1);
             s.proceed();
             s.proceed(); // the second comes before the next wait: it must not skip that wait
-            waitUntil("the second step is announced", () -> l.pending.size() == 2);
+            Await.until("the second step is announced", () -> l.pending.size() == 2);
             Thread.sleep(200);
             assertEquals(1, l.eventsOf(Side.CLIENT, SocketCall.CONNECT).size());
             assertTrue(l.eventsOf(Side.CLIENT, SocketCall.CLOSE).isEmpty(), "close() still waits for proceed()");
@@ -81,9 +71,9 @@ class DemoSessionControlTest {
         RecordingListener l = new RecordingListener();
         DemoSettings settings = DemoSettings.of(Scenario.BULK_TRANSFER, IpVersion.V4).withMode(DemoSettings.Mode.STEP);
         try (DemoSession s = DemoSessions.start(settings, l)) {
-            waitUntil("the first step is announced", () -> l.pending.size() == 1);
+            Await.until("the first step is announced", () -> l.pending.size() == 1);
             s.proceed();
-            waitUntil("connected", () -> l.pending.size() == 2);
+            Await.until("connected", () -> l.pending.size() == 2);
             long t0 = System.nanoTime();
             s.stop();
             DemoOutcome o = s.awaitOutcome(Duration.ofSeconds(5));

@@ -47,16 +47,6 @@ class RecordedSessionsTest {
         return l;
     }
 
-    private static void waitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
-
     /** What the live tests expect of each scenario: the significant segments and the last call's states. */
     private static void assertLikeTheLiveSession(Scenario s, RecordingListener l) {
         List<String> flags = l.significant();
@@ -187,21 +177,21 @@ class RecordedSessionsTest {
         DemoSettings settings = DemoSettings.of(Scenario.ECHO_CLIENT_CLOSES_FIRST, IpVersion.V4)
                 .withMode(DemoSettings.Mode.STEP).withPause(Duration.ZERO);
         try (DemoSession s = RecordedSessions.play(settings, l)) {
-            waitUntil("the first step is announced", () -> l.pending.size() == 1);
+            Await.until("the first step is announced", () -> l.pending.size() == 1);
             assertEquals(new PendingStep(0, 9, 1, "client: connect()"), l.pending.get(0));
             Thread.sleep(200);
             assertTrue(l.frames.isEmpty(), "nothing is sent before proceed()");
             assertEquals(1, l.events.size(), "only listen() has happened");
 
             s.proceed();
-            waitUntil("the handshake is played and the next step announced",
+            Await.until("the handshake is played and the next step announced",
                     () -> l.frames.size() == 3 && l.pending.size() == 2);
             assertEquals("server: accept()", l.pending.get(1).description());
             assertEquals(List.of("client S", "server S."), l.significant());
             assertEquals(SocketCall.CONNECT, l.last().call());
 
             s.proceed();
-            waitUntil("accept() returned", () -> l.pending.size() == 3);
+            Await.until("accept() returned", () -> l.pending.size() == 3);
             assertEquals(3, l.frames.size(), "accept() sends nothing");
 
             s.runToEnd();
@@ -230,9 +220,9 @@ class RecordedSessionsTest {
         DemoSettings settings = DemoSettings.of(Scenario.ECHO_CLIENT_CLOSES_FIRST, IpVersion.V4)
                 .withMode(DemoSettings.Mode.STEP);
         try (DemoSession s = RecordedSessions.play(settings, l)) {
-            waitUntil("the first step is announced", () -> l.pending.size() == 1);
+            Await.until("the first step is announced", () -> l.pending.size() == 1);
             s.proceed();
-            waitUntil("the handshake is played", () -> l.frames.size() == 3 && l.pending.size() == 2);
+            Await.until("the handshake is played", () -> l.frames.size() == 3 && l.pending.size() == 2);
             long before = System.nanoTime();
             s.stop();
             DemoOutcome o = s.awaitOutcome(Duration.ofSeconds(2));
