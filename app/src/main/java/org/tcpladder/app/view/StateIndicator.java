@@ -9,6 +9,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import org.tcpladder.app.Messages;
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.SideStatus;
@@ -24,7 +25,7 @@ final class StateIndicator extends VBox {
     private final Label reason = new Label();
     private final Label kernel = new Label();
     private final Tooltip reasonTip = new Tooltip();
-    private String shownState;
+    private TcpState shownState;
 
     StateIndicator(Messages text, Side side, ObservableValue<SideStatus> status) {
         this.text = text;
@@ -63,7 +64,7 @@ final class StateIndicator extends VBox {
     private void show(SideStatus s) {
         SideStatus status = s == null ? SideStatus.UNKNOWN : s;
         pseudoClassStateChanged(StyleClasses.state(shownState), false);
-        shownState = status.state();
+        shownState = status.state() == null ? null : TcpState.fromName(status.state());
         pseudoClassStateChanged(StyleClasses.state(shownState), true);
         stateName.setText(status.state() == null ? text.text("state.unknown") : status.state());
         boolean hasKernel = status.kernel() != null;
