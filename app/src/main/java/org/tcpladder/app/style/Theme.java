@@ -167,7 +167,7 @@ public enum Theme {
                 m.put(Ink.LIVE_BORDER, 0x2e4563);
                 m.put(Ink.RECORDING_BACKGROUND, 0x35291a);
                 m.put(Ink.RECORDING_BORDER, 0x6b5530);
-                m.put(Ink.PLAYING, 0x8a6d1e);
+                m.put(Ink.PLAYING, 0x5c4a12);
                 m.put(Ink.STATE_CLOSED, 0xbac3cb);
                 m.put(Ink.STATE_LISTEN, 0x31a493);
                 m.put(Ink.STATE_SYN_SENT, 0xebf3b2);

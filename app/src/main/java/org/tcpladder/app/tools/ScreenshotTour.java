@@ -11,6 +11,9 @@ import javafx.util.Duration;
 import org.tcpladder.app.layout.NumberMode;
 import org.tcpladder.app.layout.Spacing;
 import org.tcpladder.app.live.DemoRun;
+import org.tcpladder.app.style.Ink;
+import org.tcpladder.app.style.Theme;
+import org.tcpladder.app.view.ApplicationTheme;
 import org.tcpladder.app.view.MainWindow;
 import org.tcpladder.app.view.NodeIds;
 import org.tcpladder.capture.demo.DemoSettings;
@@ -44,6 +47,8 @@ public final class ScreenshotTour {
     /** After a state is reached: a few pulses for CSS, layout and the canvas. */
     static final Duration SETTLE = Duration.millis(300);
     static final Duration POLL = Duration.millis(50);
+    /** How dark a dialog's shadow is over the window, 0..255. */
+    private static final int SHADOW_ALPHA = 60;
 
     private final MainWindow window;
     private final Scene scene;
@@ -252,10 +257,12 @@ public final class ScreenshotTour {
             x = (main.getWidth() - dialog.getWidth()) / 2;
             y = (main.getHeight() - dialog.getHeight()) / 2;
         }
-        g.setColor(new java.awt.Color(0, 0, 0, 60));
+        // A soft shadow and a frame in the theme's own colours, as a window manager would draw them.
+        Theme theme = ApplicationTheme.get();
+        g.setColor(new java.awt.Color(theme.rgb(Ink.FOREGROUND) & 0xffffff | SHADOW_ALPHA << 24, true));
         g.fillRect(x + 4, y + 4, dialog.getWidth(), dialog.getHeight());
         g.drawImage(dialog, x, y, null);
-        g.setColor(java.awt.Color.DARK_GRAY);
+        g.setColor(new java.awt.Color(theme.rgb(Ink.BORDER)));
         g.drawRect(x, y, dialog.getWidth() - 1, dialog.getHeight() - 1);
         g.dispose();
         return out;
