@@ -4,6 +4,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
  * Puts the real window through the states worth showing and snapshots each to a PNG: a live echo
  * session over loopback mid-handshake and finished, its data segment with the payload in hex, the same
  * at classroom zoom, a multi-connection capture file with its list, time spacing, IPv6, and a file that
- * is not a capture. Used by {@link Screenshots} for {@code screenshots/} and by a test that runs it
+ * is not a capture; the echo session in the Dark and Projector themes, each with a dialog. Used by
+ * {@link Screenshots} for {@code screenshots/} and by a test that runs it
  * headless.
  *
  * <p>Live sessions need live capture (root or CAP_NET_RAW). Their ports, sequence numbers and times
@@ -136,6 +138,50 @@ public final class ScreenshotTour {
             window.settings().ipv6Property().set(false);
             window.settings().stepModeProperty().set(true);
         }, () -> true);
+        themes();
+    }
+
+    /** The echo session with a segment selected, in each theme other than Light, and a dialog in each. */
+    private void themes() {
+        step("the echo session for the themes", window::showDemo,
+                () -> window.playback().getData() != null && !window.connections().all().isEmpty());
+        String[] names = {"20-theme-dark", "21-theme-projector"};
+        Theme[] themes = {Theme.DARK, Theme.PROJECTOR};
+        for (int i = 0; i < themes.length; i++) {
+            Theme theme = themes[i];
+            shot(names[i], () -> {
+                ApplicationTheme.set(theme);
+                // The end: the closing states, the most colours at once.
+                window.playback().end();
+                window.details().select(8);
+            });
+            dialogShot(names[i] + "-dialog", window::showAbout);
+        }
+        step("back to Light", () -> ApplicationTheme.set(Theme.LIGHT), () -> true);
+    }
+
+    /** Opens a dialog, shoots it over the window where it stands, and closes it. */
+    private void dialogShot(String name, Runnable open) {
+        steps.add(new Step("open the dialog of " + name, open, () -> openDialog() != null));
+        steps.add(new Step("take " + name, () -> {
+            DialogPane pane = openDialog();
+            Scene dialog = pane.getScene();
+            dialog.getRoot().applyCss();
+            dialog.getRoot().layout();
+            BufferedImage box = PngWriter.toBuffered(dialog.snapshot(null));
+            write(name, composite(snapshot(scene), box, scene.getWindow(), dialog.getWindow()));
+            dialog.getWindow().hide();
+        }, () -> openDialog() == null));
+    }
+
+    /** A dialog (Alert) that is showing, or null. */
+    private static DialogPane openDialog() {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane) {
+                return pane;
+            }
+        }
+        return null;
     }
 
     private DemoRun demo() {
