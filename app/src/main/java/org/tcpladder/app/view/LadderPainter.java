@@ -120,13 +120,12 @@ final class LadderPainter {
     }
 
     private void band(LadderGeometry geo, StateBand band) {
-        TcpState state = band.state() == null ? null : TcpState.fromName(band.state());
-        Paint color = ink.apply(Ink.forState(state));
+        Paint color = ink.apply(Ink.forState(band.state()));
         double half = 0.45 * em;
         g.setFill(color);
         g.fillRoundRect(band.x() - half, band.top(), 2 * half, band.bottom() - band.top(), half, half);
         // The state's name beside the band, outside the arrows.
-        String name = band.state() == null ? text.text("state.unknown") : band.state();
+        String name = band.state() == null ? text.text("state.unknown") : band.state().displayName();
         boolean client = band.side() == Side.CLIENT;
         double room = client ? band.x() - half - 0.5 * em : geo.width() - band.x() - half - 0.5 * em;
         Font f = fit(name, font(FontWeight.BOLD, 0.95), room);

@@ -64,9 +64,9 @@ final class StateIndicator extends VBox {
     private void show(SideStatus s) {
         SideStatus status = s == null ? SideStatus.UNKNOWN : s;
         pseudoClassStateChanged(StyleClasses.state(shownState), false);
-        shownState = status.state() == null ? null : TcpState.fromName(status.state());
+        shownState = status.state();
         pseudoClassStateChanged(StyleClasses.state(shownState), true);
-        stateName.setText(status.state() == null ? text.text("state.unknown") : status.state());
+        stateName.setText(status.state() == null ? text.text("state.unknown") : status.state().displayName());
         boolean hasKernel = status.kernel() != null;
         kernel.setVisible(hasKernel);
         kernel.setManaged(hasKernel);
