@@ -33,6 +33,9 @@ import java.util.function.Function;
  */
 final class LadderPainter {
     private static final double MIN_SHRINK = 0.6;
+    /** Line widths in em, before the theme's weight: a lifeline and a segment's arrow. */
+    static final double LIFELINE_WIDTH = 0.15;
+    static final double ARROW_WIDTH = 0.22;
 
     private final Messages text;
     private final Text measurer = new Text();
@@ -114,7 +117,7 @@ final class LadderPainter {
 
     private void lifeline(double x, double top, double bottom) {
         g.setStroke(ink.apply(Ink.LIFELINE));
-        g.setLineWidth(0.15 * line);
+        g.setLineWidth(LIFELINE_WIDTH * line);
         g.setLineDashes();
         g.strokeLine(x, top, x, bottom);
     }
@@ -181,7 +184,7 @@ final class LadderPainter {
         double len = Math.hypot(dx, dy);
         g.setStroke(color);
         g.setFill(color);
-        g.setLineWidth(0.22 * line);
+        g.setLineWidth(ARROW_WIDTH * line);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineDashes();
         if (len < 1e-6) {

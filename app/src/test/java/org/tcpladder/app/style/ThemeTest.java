@@ -112,15 +112,6 @@ class ThemeTest {
     }
 
     @Test
-    void projectorLinesAreAtLeastThreePixelsAtTheDefaultSize() {
-        // The painter's thinnest ladder lines are 0.15 em (lifelines) and 0.12 em (socket-call ticks).
-        double em = 16;
-        assertTrue(0.15 * em * Theme.PROJECTOR.lineWeight() >= 3);
-        assertTrue(0.22 * em * Theme.PROJECTOR.lineWeight() >= 3);
-        assertEquals(1.0, Theme.LIGHT.lineWeight());
-    }
-
-    @Test
     void allTextSizesAreRelativeToTheRootSize() throws IOException {
         Matcher m = Pattern.compile("-fx-font-size:\\s*([^;]+);").matcher(css());
         int absolute = 0;

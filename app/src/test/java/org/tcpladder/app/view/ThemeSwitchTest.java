@@ -23,6 +23,7 @@ import org.tcpladder.app.style.Ink;
 import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.style.Theme;
 import org.tcpladder.app.viewmodel.RecentFiles;
+import org.tcpladder.app.viewmodel.SettingsViewModel;
 import org.tcpladder.app.viewmodel.ThemePreference;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -157,5 +158,35 @@ class ThemeSwitchTest {
         Label endpoints = (Label) cell.lookup("." + StyleClasses.CONNECTION_ENDPOINTS);
         assertEquals(colour(Theme.LIGHT, Ink.LIST_SELECTION_TEXT), endpoints.getTextFill());
         assertEquals(colour(Theme.LIGHT, Ink.LIST_SELECTION), background(cell));
+    }
+
+    @Test
+    void theProjectorThemeDrawsLifelinesAndArrowsAtLeastThreePixelsWideAtTheDefaultSize(FxRobot robot) {
+        robot.interact(() -> ApplicationTheme.set(Theme.PROJECTOR));
+        assertEquals(SettingsViewModel.DEFAULT_FONT_SIZE, window.ladder().em());
+        // At the start nothing has been sent: below the header both lifelines run bare to the bottom.
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        robot.interact(() -> {
+            window.playback().home();
+            window.ladder().paint();
+            shot.set(window.ladder().canvas().snapshot(null, null));
+        });
+        WritableImage image = shot.get();
+        int y = (int) image.getHeight() - 4;
+        int run = 0;
+        int widest = 0;
+        int lines = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            // Dark pixels on the projector's white: a lifeline, antialiased edges counted at half ink.
+            boolean ink = image.getPixelReader().getColor(x, y).getBrightness() < 0.6;
+            run = ink ? run + 1 : 0;
+            if (run == 1) {
+                lines++;
+            }
+            widest = Math.max(widest, run);
+        }
+        assertEquals(2, lines, "the client's and the server's lifeline");
+        assertTrue(widest >= 3, "lifeline " + widest + " px");
+        assertTrue(LadderPainter.ARROW_WIDTH * window.ladder().em() * Theme.PROJECTOR.lineWeight() >= 3, "arrows");
     }
 }
