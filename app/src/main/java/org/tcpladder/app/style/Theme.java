@@ -31,7 +31,6 @@ public enum Theme {
 
     private final boolean dark;
     private final double lineWeight;
-    private Map<Ink, Integer> palette;
 
     Theme(boolean dark, double lineWeight) {
         this.dark = dark;
@@ -55,10 +54,18 @@ public enum Theme {
 
     /** Every ink's colour as 0xRRGGBB. */
     public Map<Ink, Integer> palette() {
-        if (palette == null) {
-            palette = Collections.unmodifiableMap(colours(this));
+        return Palettes.ALL.get(this);
+    }
+
+    /** Built once the enum is, on first use, by the JVM's class initialisation (so safe on any thread). */
+    private static final class Palettes {
+        static final Map<Theme, Map<Ink, Integer>> ALL = new EnumMap<>(Theme.class);
+
+        static {
+            for (Theme t : Theme.values()) {
+                ALL.put(t, Collections.unmodifiableMap(colours(t)));
+            }
         }
-        return palette;
     }
 
     /** One ink's colour as 0xRRGGBB. */
