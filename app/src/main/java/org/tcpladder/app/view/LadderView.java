@@ -129,7 +129,7 @@ public final class LadderView extends Region {
         relayout();
     }
 
-    // ---- CSS: the inks and the inherited font ----
+    // ---- CSS: the inherited font ----
 
     private static final CssMetaData<LadderView, Font> FONT_META =
             new FontCssMetaData<>("-fx-font", Font.getDefault()) {
