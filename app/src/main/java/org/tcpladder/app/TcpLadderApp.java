@@ -3,9 +3,11 @@ package org.tcpladder.app;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.tcpladder.app.live.DemoRoute;
+import org.tcpladder.app.view.ApplicationTheme;
 import org.tcpladder.app.view.MainWindow;
 import org.tcpladder.app.view.WindowWarmUp;
 import org.tcpladder.app.viewmodel.RecentFiles;
+import org.tcpladder.app.viewmodel.ThemePreference;
 
 /**
  * The desktop program's entry point. {@code tcpladder [capture-file]}: opens the file if one is given,
@@ -19,6 +21,7 @@ public final class TcpLadderApp extends Application {
     public void start(Stage stage) {
         DemoRoute.probeInBackground();
         Messages text = Messages.load();
+        ThemePreference.keep(ApplicationTheme.themeProperty(), RecentFiles.userNode());
         MainWindow window = new MainWindow(text, RecentFiles.forUser());
         window.install(stage);
         stage.show();

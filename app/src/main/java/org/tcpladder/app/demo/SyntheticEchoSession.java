@@ -1,5 +1,6 @@
 package org.tcpladder.app.demo;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.HeaderExtras;
 import org.tcpladder.app.ladder.LadderData;
@@ -73,31 +74,31 @@ public final class SyntheticEchoSession {
         LadderData run() {
             // Three-way handshake (RFC 9293 section 3.5): each SYN takes one sequence number.
             send(Side.CLIENT, 0, TcpFlags.SYN, 0, 0, 0,
-                    "SYN-SENT", "reason.sentSyn", "SYN-RECEIVED", "reason.receivedSyn", "demo.echo.syn");
+                    TcpState.SYN_SENT, "reason.sentSyn", TcpState.SYN_RECEIVED, "reason.receivedSyn", "demo.echo.syn");
             send(Side.SERVER, 10_000, TcpFlags.SYN | TcpFlags.ACK, 0, 1, 0,
-                    "ESTABLISHED", "reason.receivedSynAck", "SYN-RECEIVED", null, "demo.echo.synAck");
+                    TcpState.ESTABLISHED, "reason.receivedSynAck", TcpState.SYN_RECEIVED, null, "demo.echo.synAck");
             send(Side.CLIENT, 22_000, TcpFlags.ACK, 1, 1, 0,
-                    "ESTABLISHED", null, "ESTABLISHED", "reason.receivedAckOfSyn", "demo.echo.ack");
+                    TcpState.ESTABLISHED, null, TcpState.ESTABLISHED, "reason.receivedAckOfSyn", "demo.echo.ack");
             // Data both ways: "hello\n" and its echo, each acknowledged (quick ACKs at connection start).
             send(Side.CLIENT, 58_000, TcpFlags.PSH | TcpFlags.ACK, 1, 1, MESSAGE.length,
-                    "ESTABLISHED", null, "ESTABLISHED", null, "demo.echo.clientData");
+                    TcpState.ESTABLISHED, null, TcpState.ESTABLISHED, null, "demo.echo.clientData");
             send(Side.SERVER, 63_000, TcpFlags.ACK, 1, 7, 0,
-                    "ESTABLISHED", null, "ESTABLISHED", null, "demo.echo.serverAck");
+                    TcpState.ESTABLISHED, null, TcpState.ESTABLISHED, null, "demo.echo.serverAck");
             send(Side.SERVER, 129_000, TcpFlags.PSH | TcpFlags.ACK, 1, 7, MESSAGE.length,
-                    "ESTABLISHED", null, "ESTABLISHED", null, "demo.echo.serverData");
+                    TcpState.ESTABLISHED, null, TcpState.ESTABLISHED, null, "demo.echo.serverData");
             send(Side.CLIENT, 158_000, TcpFlags.ACK, 7, 7, 0,
-                    "ESTABLISHED", null, "ESTABLISHED", null, "demo.echo.clientAck");
+                    TcpState.ESTABLISHED, null, TcpState.ESTABLISHED, null, "demo.echo.clientAck");
             // Four-segment close (RFC 9293 section 3.6): each FIN takes one sequence number. The
             // server's ACK of the FIN is a delayed ACK (about 40 ms on Linux).
             send(Side.CLIENT, 186_000, TcpFlags.FIN | TcpFlags.ACK, 7, 7, 0,
-                    "FIN-WAIT-1", "reason.sentFin", "CLOSE-WAIT", "reason.receivedFin", "demo.echo.clientFin");
+                    TcpState.FIN_WAIT_1, "reason.sentFin", TcpState.CLOSE_WAIT, "reason.receivedFin", "demo.echo.clientFin");
             send(Side.SERVER, 41_096_000, TcpFlags.ACK, 7, 8, 0,
-                    "FIN-WAIT-2", "reason.finAcked", "CLOSE-WAIT", null, "demo.echo.serverAckOfFin");
+                    TcpState.FIN_WAIT_2, "reason.finAcked", TcpState.CLOSE_WAIT, null, "demo.echo.serverAckOfFin");
             send(Side.SERVER, 50_453_000, TcpFlags.FIN | TcpFlags.ACK, 7, 8, 0,
-                    "TIME-WAIT", "reason.receivedFinInFinWait2", "LAST-ACK", "reason.sentFinFromCloseWait",
+                    TcpState.TIME_WAIT, "reason.receivedFinInFinWait2", TcpState.LAST_ACK, "reason.sentFinFromCloseWait",
                     "demo.echo.serverFin");
             send(Side.CLIENT, 50_470_000, TcpFlags.ACK, 8, 8, 0,
-                    "TIME-WAIT", null, "CLOSED", "reason.lastAckAcked", "demo.echo.lastAck");
+                    TcpState.TIME_WAIT, null, TcpState.CLOSED, "reason.lastAckAcked", "demo.echo.lastAck");
 
             List<SocketCall> calls = List.of(
                     new SocketCall(Side.SERVER, 0, "listen()"),
@@ -111,7 +112,7 @@ public final class SyntheticEchoSession {
                     new SocketCall(Side.SERVER, 8, "read() = 0"),
                     new SocketCall(Side.SERVER, 9, "close()"));
             Map<Long, byte[]> bytes = Map.copyOf(payloads);
-            return new LadderData(client, server, "CLOSED", "LISTEN", segments, calls,
+            return new LadderData(client, server, TcpState.CLOSED, TcpState.LISTEN, segments, calls,
                     seg -> bytes.getOrDefault(seg.index(), new byte[0]).clone());
         }
 
@@ -120,8 +121,8 @@ public final class SyntheticEchoSession {
          * reads them) and turned absolute with each side's initial sequence number.
          */
         private void send(Side from, long atNs, int flags, long relSeq, long relAck, int payloadLength,
-                          String clientState, String clientReasonKey,
-                          String serverState, String serverReasonKey, String narrationKey) {
+                          TcpState clientState, String clientReasonKey,
+                          TcpState serverState, String serverReasonKey, String narrationKey) {
             boolean fromClient = from == Side.CLIENT;
             boolean syn = TcpFlags.has(flags, TcpFlags.SYN);
             boolean hasAck = TcpFlags.has(flags, TcpFlags.ACK);

@@ -51,8 +51,8 @@ public final class CaptureLadder {
         Connection c = analysis.connection();
         Segments segments = new Segments(index, analysis, narration);
         return new LadderData(c.client(), c.server(),
-                analysis.initialState(Side.CLIENT).displayName(),
-                analysis.initialState(Side.SERVER).displayName(),
+                analysis.initialState(Side.CLIENT),
+                analysis.initialState(Side.SERVER),
                 segments, calls, t -> payload(index, t), kernel);
     }
 
@@ -169,8 +169,8 @@ public final class CaptureLadder {
         }
 
         @Override
-        public String stateOf(int i, Side side) {
-            return analysis.stateAfter(side, i).displayName();
+        public TcpState stateOf(int i, Side side) {
+            return analysis.stateAfter(side, i);
         }
 
         @Override
@@ -199,9 +199,9 @@ public final class CaptureLadder {
             TcpSegment t = a.segment();
             LadderSegment.Builder b = LadderSegment.of(t)
                     .relativeOrNull(connection.relativeSeq(t), t.has(TcpFlags.ACK) ? connection.relativeAck(t) : null)
-                    .client(analysis.stateAfter(Side.CLIENT, i).displayName(),
+                    .client(analysis.stateAfter(Side.CLIENT, i),
                             clientReasons.get(i))
-                    .server(analysis.stateAfter(Side.SERVER, i).displayName(),
+                    .server(analysis.stateAfter(Side.SERVER, i),
                             serverReasons.get(i))
                     .narration(a::narration)
                     .header(() -> HeaderBytes.read(index, t));

@@ -1,5 +1,6 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
 import org.tcpladder.capture.tcp.Endpoint;
@@ -27,8 +28,8 @@ import java.util.Objects;
 public record LadderData(
         Endpoint client,
         Endpoint server,
-        String clientInitialState,
-        String serverInitialState,
+        TcpState clientInitialState,
+        TcpState serverInitialState,
         List<LadderSegment> segments,
         List<SocketCall> socketCalls,
         PayloadReader payloads,
@@ -64,7 +65,7 @@ public record LadderData(
     }
 
     /** A ladder without the kernel's view (a capture file, or the synthetic demo). */
-    public LadderData(Endpoint client, Endpoint server, String clientInitialState, String serverInitialState,
+    public LadderData(Endpoint client, Endpoint server, TcpState clientInitialState, TcpState serverInitialState,
                       List<LadderSegment> segments, List<SocketCall> socketCalls, PayloadReader payloads) {
         this(client, server, clientInitialState, serverInitialState, segments, socketCalls, payloads, List.of());
     }
@@ -89,7 +90,7 @@ public record LadderData(
     // when the list is built on demand, so that laying out a million rows stays fast.
 
     /** {@code side}'s state after segment {@code i}, or null when unknown. */
-    public String stateOf(int i, Side side) {
+    public TcpState stateOf(int i, Side side) {
         return segments instanceof OnDemandSegments lazy ? lazy.stateOf(i, side) : segments.get(i).stateOf(side);
     }
 
@@ -126,7 +127,7 @@ public record LadderData(
         return side == Side.CLIENT ? client : server;
     }
 
-    public String initialState(Side side) {
+    public TcpState initialState(Side side) {
         return side == Side.CLIENT ? clientInitialState : serverInitialState;
     }
 }

@@ -1,5 +1,6 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
 import org.tcpladder.capture.tcp.TcpSegment;
@@ -26,9 +27,9 @@ public final class LadderSegment {
     private final TcpSegment tcp;
     private final Long relativeSeq;
     private final Long relativeAck;
-    private final String clientState;
+    private final TcpState clientState;
     private final String clientReason;
-    private final String serverState;
+    private final TcpState serverState;
     private final String serverReason;
     private final Long windowBytes;
     private final List<String> anomalies;
@@ -48,8 +49,8 @@ public final class LadderSegment {
      * @param narration    a sentence or two for the classroom explaining this segment (may give null)
      * @param header       header fields the segment record lacks (data offset, checksum; may give null)
      */
-    public LadderSegment(TcpSegment tcp, Long relativeSeq, Long relativeAck, String clientState,
-                         String clientReason, String serverState, String serverReason, Long windowBytes,
+    public LadderSegment(TcpSegment tcp, Long relativeSeq, Long relativeAck, TcpState clientState,
+                         String clientReason, TcpState serverState, String serverReason, Long windowBytes,
                          List<String> anomalies, Supplier<String> narration, Supplier<HeaderExtras> header) {
         this.tcp = Objects.requireNonNull(tcp, "tcp");
         this.relativeSeq = relativeSeq;
@@ -76,7 +77,7 @@ public final class LadderSegment {
         return relativeAck;
     }
 
-    public String clientState() {
+    public TcpState clientState() {
         return clientState;
     }
 
@@ -84,7 +85,7 @@ public final class LadderSegment {
         return clientReason;
     }
 
-    public String serverState() {
+    public TcpState serverState() {
         return serverState;
     }
 
@@ -111,7 +112,7 @@ public final class LadderSegment {
     }
 
     /** The state of {@code side} after this segment, or null when unknown. */
-    public String stateOf(Side side) {
+    public TcpState stateOf(Side side) {
         return side == Side.CLIENT ? clientState : serverState;
     }
 
@@ -134,9 +135,9 @@ public final class LadderSegment {
         private final TcpSegment tcp;
         private Long relativeSeq;
         private Long relativeAck;
-        private String clientState;
+        private TcpState clientState;
         private String clientReason;
-        private String serverState;
+        private TcpState serverState;
         private String serverReason;
         private Long windowBytes;
         private final List<String> anomalies = new ArrayList<>();
@@ -160,13 +161,13 @@ public final class LadderSegment {
             return this;
         }
 
-        public Builder client(String state, String reason) {
+        public Builder client(TcpState state, String reason) {
             this.clientState = state;
             this.clientReason = reason;
             return this;
         }
 
-        public Builder server(String state, String reason) {
+        public Builder server(TcpState state, String reason) {
             this.serverState = state;
             this.serverReason = reason;
             return this;

@@ -1,5 +1,6 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
 import java.util.AbstractList;
@@ -18,7 +19,7 @@ public abstract class OnDemandSegments extends AbstractList<LadderSegment> imple
     // What the layout reads of every segment, once per layout: override to answer without building it.
 
     /** {@code side}'s state after segment {@code i}, or null. */
-    public String stateOf(int i, Side side) {
+    public TcpState stateOf(int i, Side side) {
         return get(i).stateOf(side);
     }
 

@@ -1,5 +1,6 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class StateTimeline {
      * @param to           the state after
      * @param reason       why, as the inference put it (may be null)
      */
-    public record Change(int segmentIndex, boolean onArrival, String from, String to, String reason) {
+    public record Change(int segmentIndex, boolean onArrival, TcpState from, TcpState to, String reason) {
         /** Where on the timeline the change happens: departure at the index, arrival one later. */
         public double position() {
             return onArrival ? segmentIndex + 1 : segmentIndex;
@@ -39,14 +40,14 @@ public final class StateTimeline {
     }
 
     /** The state at a timeline position and the change that led to it (null before any change). */
-    public record StateAt(String state, Change lastChange) {
+    public record StateAt(TcpState state, Change lastChange) {
     }
 
     private final Side side;
-    private final String initial;
+    private final TcpState initial;
     private final List<Change> changes;
 
-    private StateTimeline(Side side, String initial, List<Change> changes) {
+    private StateTimeline(Side side, TcpState initial, List<Change> changes) {
         this.side = side;
         this.initial = initial;
         this.changes = List.copyOf(changes);
@@ -55,10 +56,10 @@ public final class StateTimeline {
     public static StateTimeline of(LadderData data, Side side) {
         Objects.requireNonNull(side, "side");
         List<Change> changes = new ArrayList<>();
-        String current = data.initialState(side);
+        TcpState current = data.initialState(side);
         for (int i = 0; i < data.size(); i++) {
-            String next = data.stateOf(i, side);
-            if (next == null || next.equals(current)) {
+            TcpState next = data.stateOf(i, side);
+            if (next == null || next == current) {
                 continue;
             }
             boolean onArrival = data.senderOf(i) != side;
@@ -72,7 +73,7 @@ public final class StateTimeline {
         return side;
     }
 
-    public String initialState() {
+    public TcpState initialState() {
         return initial;
     }
 

@@ -1,5 +1,6 @@
 package org.tcpladder.app.layout;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.app.ladder.LadderSegment;
@@ -445,7 +446,7 @@ public final class LadderLayout {
         }
         double labelHeight = 1.4 * em;
         double start = 0;
-        String state = timeline.initialState();
+        TcpState state = timeline.initialState();
         List<StateTimeline.Change> changes = timeline.changes();
         for (int c = 0; c <= changes.size(); c++) {
             double next;

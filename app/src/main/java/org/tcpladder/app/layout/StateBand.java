@@ -1,5 +1,6 @@
 package org.tcpladder.app.layout;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
 /**
@@ -10,8 +11,8 @@ import org.tcpladder.capture.tcp.Side;
  * @param x      the lifeline's x
  * @param top    visible top of the stretch
  * @param bottom visible bottom of the stretch
- * @param state  the state's RFC name, or null when unknown
+ * @param state  the state, or null when unknown
  * @param labelY where to write the state's name (its top; kept on screen when the band starts above)
  */
-public record StateBand(Side side, double x, double top, double bottom, String state, double labelY) {
+public record StateBand(Side side, double x, double top, double bottom, TcpState state, double labelY) {
 }

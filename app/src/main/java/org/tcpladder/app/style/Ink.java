@@ -1,65 +1,90 @@
 package org.tcpladder.app.style;
 
-import javafx.scene.paint.Color;
+import org.tcpladder.capture.state.TcpState;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The colours the ladder canvas paints with. A canvas cannot use CSS itself, so the ladder view
- * exposes one styleable property per ink ({@code -tl-ink-client}…) which theme.css sets from the
- * semantic looked-up colours ({@code -tl-client}…): the palette lives in the stylesheet alone.
+ * The program's semantic colours: what a colour is for, never what it is. Each {@link Theme} gives every
+ * ink one colour; the stylesheet sees them as looked-up colours ({@code -tl-client}…) and the ladder
+ * canvas (and the exports) take them from {@link Theme#rgb(Ink)}. Nothing else names a colour.
  */
 public enum Ink {
-    BACKGROUND(Color.WHITE),
-    FOREGROUND(Color.BLACK),
-    MUTED(Color.gray(0.35)),
-    HEADER_BACKGROUND(Color.gray(0.95)),
-    LIFELINE(Color.gray(0.6)),
-    CLIENT(Color.web("#0b57a4")),
-    SERVER(Color.web("#a63c00")),
-    PLAYHEAD(Color.web("#c8102e")),
-    SELECTION(Color.web("#fff2b3")),
-    CHIP(Color.web("#e6e9ef")),
-    CHIP_TEXT(Color.web("#1f2430")),
-    ANOMALY(Color.web("#b00020")),
-    STATE_CLOSED(Color.gray(0.45)),
-    STATE_LISTEN(Color.web("#00707a")),
-    STATE_SYN_SENT(Color.web("#a35c00")),
-    STATE_SYN_RECEIVED(Color.web("#8a6d00")),
-    STATE_ESTABLISHED(Color.web("#1b7f3b")),
-    STATE_FIN_WAIT_1(Color.web("#7a2fa8")),
-    STATE_FIN_WAIT_2(Color.web("#5b2391")),
-    STATE_CLOSE_WAIT(Color.web("#b0266b")),
-    STATE_CLOSING(Color.web("#8c1c4f")),
-    STATE_LAST_ACK(Color.web("#b33c12")),
-    STATE_TIME_WAIT(Color.web("#3843a8")),
-    STATE_UNKNOWN(Color.gray(0.7));
+    /** The ladder's and the lists' background. */
+    BACKGROUND,
+    /** Body text. */
+    FOREGROUND,
+    /** Secondary text: hints, field names, details of a connection. */
+    MUTED,
+    /** The window itself behind panes and bars (JavaFX's -fx-background). */
+    WINDOW,
+    /** Controls: buttons, menus, the toolbar (JavaFX's -fx-base). */
+    CONTROL,
+    /** The ladder's title strip, the state header and the transport bar. */
+    HEADER_BACKGROUND,
+    /** Thin separators between bars. */
+    BORDER,
+    LIFELINE,
+    CLIENT,
+    SERVER,
+    PLAYHEAD,
+    /** The segment selected on the ladder, behind its arrow and labels. */
+    SELECTION,
+    /** The selected row of a list, and the text on it. */
+    LIST_SELECTION,
+    LIST_SELECTION_TEXT,
+    /** Keyboard focus rings. */
+    FOCUS,
+    /** Option chips under an arrow ("mss 65495"), and their text. */
+    CHIP,
+    CHIP_TEXT,
+    /** Anomalies (retransmission, dup ACK…): the marks on an arrow and the list's counts. */
+    ANOMALY,
+    /** Text on an anomaly mark. */
+    ANOMALY_TEXT,
+    /** Text on a state's colour (the big state badges above the ladder). */
+    STATE_TEXT,
+    /** The narration of the selected segment in the details pane. */
+    NARRATION_BACKGROUND,
+    /** The live bar while a session or watch captures. */
+    LIVE_BACKGROUND,
+    LIVE_BORDER,
+    /** The live bar while a recording plays: a colour of its own so it cannot pass for live. */
+    RECORDING_BACKGROUND,
+    RECORDING_BORDER,
+    /** The play button while playing. */
+    PLAYING,
+    STATE_CLOSED,
+    STATE_LISTEN,
+    STATE_SYN_SENT,
+    STATE_SYN_RECEIVED,
+    STATE_ESTABLISHED,
+    STATE_FIN_WAIT_1,
+    STATE_FIN_WAIT_2,
+    STATE_CLOSE_WAIT,
+    STATE_CLOSING,
+    STATE_LAST_ACK,
+    STATE_TIME_WAIT,
+    /** No state known (no information about the side yet). */
+    STATE_UNKNOWN;
 
-    private final Color fallback;
+    private static final Map<TcpState, Ink> BY_STATE = new EnumMap<>(TcpState.class);
 
-    Ink(Color fallback) {
-        this.fallback = fallback;
-    }
-
-    /** The CSS property on the ladder view: {@code STATE_SYN_SENT} is {@code -tl-ink-state-syn-sent}. */
-    public String cssProperty() {
-        return "-tl-ink-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** Used when no stylesheet sets the ink (never in the program; keeps a bare canvas legible). */
-    public Color fallback() {
-        return fallback;
-    }
-
-    /** The ink of a state's band; unknown and unnamed states share one grey. */
-    public static Ink forState(String state) {
-        if (state == null) {
-            return STATE_UNKNOWN;
+    static {
+        for (TcpState s : TcpState.values()) {
+            BY_STATE.put(s, valueOf("STATE_" + s.name()));
         }
-        try {
-            return valueOf("STATE_" + state.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            return STATE_UNKNOWN;
-        }
+    }
+
+    /** The looked-up colour in the stylesheet: {@code STATE_SYN_SENT} is {@code -tl-state-syn-sent}. */
+    public String cssName() {
+        return "-tl-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The ink of a state's band and badge; null (unknown) has a grey of its own. */
+    public static Ink forState(TcpState state) {
+        return state == null ? STATE_UNKNOWN : BY_STATE.get(state);
     }
 }

@@ -1,6 +1,7 @@
 package org.tcpladder.app.style;
 
 import javafx.css.PseudoClass;
+import org.tcpladder.capture.state.TcpState;
 
 import java.util.Locale;
 
@@ -56,6 +57,8 @@ public final class StyleClasses {
     /** A kernel state that differs from the inferred one. */
     public static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
     public static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
+    /** Every scene's root while the theme is a dark one, for the few parts that draw differently on dark. */
+    public static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
 
     private StyleClasses() {
     }
@@ -64,16 +67,12 @@ public final class StyleClasses {
      * The pseudo-class for a TCP state: {@code SYN-SENT} becomes {@code :syn-sent}; null (unknown)
      * becomes {@code :unknown}.
      */
-    public static PseudoClass state(String state) {
+    public static PseudoClass state(TcpState state) {
         return PseudoClass.getPseudoClass(stateKey(state));
     }
 
-    /** {@code SYN-SENT} to {@code syn-sent}; the suffix of the theme's {@code -tl-state-...} colours. */
-    public static String stateKey(String state) {
-        return state == null ? "unknown" : state.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+    /** {@code SYN-SENT} to {@code syn-sent}: the pseudo-class's name. */
+    public static String stateKey(TcpState state) {
+        return state == null ? "unknown" : state.displayName().toLowerCase(Locale.ROOT);
     }
-
-    /** The states that have a colour of their own in the theme (RFC 9293 section 3.3.2). */
-    public static final String[] KNOWN_STATES = {"CLOSED", "LISTEN", "SYN-SENT", "SYN-RECEIVED", "ESTABLISHED",
-            "FIN-WAIT-1", "FIN-WAIT-2", "CLOSE-WAIT", "CLOSING", "LAST-ACK", "TIME-WAIT"};
 }

@@ -4,6 +4,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
@@ -11,6 +12,9 @@ import javafx.util.Duration;
 import org.tcpladder.app.layout.NumberMode;
 import org.tcpladder.app.layout.Spacing;
 import org.tcpladder.app.live.DemoRun;
+import org.tcpladder.app.style.Ink;
+import org.tcpladder.app.style.Theme;
+import org.tcpladder.app.view.ApplicationTheme;
 import org.tcpladder.app.view.MainWindow;
 import org.tcpladder.app.view.NodeIds;
 import org.tcpladder.capture.demo.DemoSettings;
@@ -31,7 +35,8 @@ import java.util.function.Consumer;
  * Puts the real window through the states worth showing and snapshots each to a PNG: a live echo
  * session over loopback mid-handshake and finished, its data segment with the payload in hex, the same
  * at classroom zoom, a multi-connection capture file with its list, time spacing, IPv6, and a file that
- * is not a capture. Used by {@link Screenshots} for {@code screenshots/} and by a test that runs it
+ * is not a capture; the echo session in the Dark and Projector themes, each with a dialog. Used by
+ * {@link Screenshots} for {@code screenshots/} and by a test that runs it
  * headless.
  *
  * <p>Live sessions need live capture (root or CAP_NET_RAW). Their ports, sequence numbers and times
@@ -44,6 +49,8 @@ public final class ScreenshotTour {
     /** After a state is reached: a few pulses for CSS, layout and the canvas. */
     static final Duration SETTLE = Duration.millis(300);
     static final Duration POLL = Duration.millis(50);
+    /** How dark a dialog's shadow is over the window, 0..255. */
+    private static final int SHADOW_ALPHA = 60;
 
     private final MainWindow window;
     private final Scene scene;
@@ -131,6 +138,50 @@ public final class ScreenshotTour {
             window.settings().ipv6Property().set(false);
             window.settings().stepModeProperty().set(true);
         }, () -> true);
+        themes();
+    }
+
+    /** The echo session with a segment selected, in each theme other than Light, and a dialog in each. */
+    private void themes() {
+        step("the echo session for the themes", window::showDemo,
+                () -> window.playback().getData() != null && !window.connections().all().isEmpty());
+        String[] names = {"20-theme-dark", "21-theme-projector"};
+        Theme[] themes = {Theme.DARK, Theme.PROJECTOR};
+        for (int i = 0; i < themes.length; i++) {
+            Theme theme = themes[i];
+            shot(names[i], () -> {
+                ApplicationTheme.set(theme);
+                // The end: the closing states, the most colours at once.
+                window.playback().end();
+                window.details().select(8);
+            });
+            dialogShot(names[i] + "-dialog", window::showAbout);
+        }
+        step("back to Light", () -> ApplicationTheme.set(Theme.LIGHT), () -> true);
+    }
+
+    /** Opens a dialog, shoots it over the window where it stands, and closes it. */
+    private void dialogShot(String name, Runnable open) {
+        steps.add(new Step("open the dialog of " + name, open, () -> openDialog() != null));
+        steps.add(new Step("take " + name, () -> {
+            DialogPane pane = openDialog();
+            Scene dialog = pane.getScene();
+            dialog.getRoot().applyCss();
+            dialog.getRoot().layout();
+            BufferedImage box = PngWriter.toBuffered(dialog.snapshot(null));
+            write(name, composite(snapshot(scene), box, scene.getWindow(), dialog.getWindow()));
+            dialog.getWindow().hide();
+        }, () -> openDialog() == null));
+    }
+
+    /** A dialog (Alert) that is showing, or null. */
+    private static DialogPane openDialog() {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane) {
+                return pane;
+            }
+        }
+        return null;
     }
 
     private DemoRun demo() {
@@ -252,10 +303,12 @@ public final class ScreenshotTour {
             x = (main.getWidth() - dialog.getWidth()) / 2;
             y = (main.getHeight() - dialog.getHeight()) / 2;
         }
-        g.setColor(new java.awt.Color(0, 0, 0, 60));
+        // A soft shadow and a frame in the theme's own colours, as a window manager would draw them.
+        Theme theme = ApplicationTheme.get();
+        g.setColor(new java.awt.Color(theme.rgb(Ink.FOREGROUND) & 0xffffff | SHADOW_ALPHA << 24, true));
         g.fillRect(x + 4, y + 4, dialog.getWidth(), dialog.getHeight());
         g.drawImage(dialog, x, y, null);
-        g.setColor(java.awt.Color.DARK_GRAY);
+        g.setColor(new java.awt.Color(theme.rgb(Ink.BORDER)));
         g.drawRect(x, y, dialog.getWidth() - 1, dialog.getHeight() - 1);
         g.dispose();
         return out;

@@ -56,7 +56,7 @@ final class AppMenuBar extends MenuBar {
                 settings.spacingProperty().set(b ? Spacing.TIME : Spacing.ORDER));
         settings.spacingProperty().addListener((o, a, b) -> byTime.setSelected(b == Spacing.TIME));
         Menu view = new Menu(text.text("menu.view"), null, zoomIn, zoomOut, zoomReset, new SeparatorMenuItem(),
-                absolute, byTime);
+                absolute, byTime, new SeparatorMenuItem(), new ThemeMenu(text));
 
         Menu play = new Menu(text.text("menu.playback"), null,
                 item(text.text("menu.playPause"), playback::togglePlay, new KeyCodeCombination(KeyCode.SPACE)),

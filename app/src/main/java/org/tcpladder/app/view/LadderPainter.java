@@ -2,7 +2,6 @@ package org.tcpladder.app.view;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -11,6 +10,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.tcpladder.app.Messages;
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.layout.ArrowRow;
 import org.tcpladder.app.layout.CallMark;
@@ -27,17 +27,23 @@ import java.util.function.Function;
 
 /**
  * Paints a {@link LadderGeometry} on a canvas. It decides nothing about positions (the layout did);
- * it chooses fonts (multiples of the root size), colours (inks from CSS) and shrinks a text line that
+ * it chooses fonts (multiples of the root size), colours (the theme's inks), line widths (multiples of
+ * the root size times the theme's line weight) and shrinks a text line that
  * would not fit its width rather than let it run over a lifeline.
  */
 final class LadderPainter {
     private static final double MIN_SHRINK = 0.6;
+    /** Line widths in em, before the theme's weight: a lifeline and a segment's arrow. */
+    static final double LIFELINE_WIDTH = 0.15;
+    static final double ARROW_WIDTH = 0.22;
 
     private final Messages text;
     private final Text measurer = new Text();
     private GraphicsContext g;
     private Function<Ink, Paint> ink;
     private double em;
+    /** Line widths: multiples of the root size, times the theme's weight (heavier on a projector). */
+    private double line;
     private String family;
 
     LadderPainter(Messages text) {
@@ -45,10 +51,11 @@ final class LadderPainter {
     }
 
     void paint(GraphicsContext g, double width, double height, LadderGeometry geo,
-               Function<Ink, Paint> ink, double em, Font base) {
+               Function<Ink, Paint> ink, double lineWeight, double em, Font base) {
         this.g = g;
         this.ink = ink;
         this.em = em;
+        this.line = em * lineWeight;
         this.family = base == null ? Font.getDefault().getFamily() : base.getFamily();
         g.setFill(ink.apply(Ink.BACKGROUND));
         g.fillRect(0, 0, width, height);
@@ -110,7 +117,7 @@ final class LadderPainter {
 
     private void lifeline(double x, double top, double bottom) {
         g.setStroke(ink.apply(Ink.LIFELINE));
-        g.setLineWidth(0.15 * em);
+        g.setLineWidth(LIFELINE_WIDTH * line);
         g.setLineDashes();
         g.strokeLine(x, top, x, bottom);
     }
@@ -121,7 +128,7 @@ final class LadderPainter {
         g.setFill(color);
         g.fillRoundRect(band.x() - half, band.top(), 2 * half, band.bottom() - band.top(), half, half);
         // The state's name beside the band, outside the arrows.
-        String name = band.state() == null ? text.text("state.unknown") : band.state();
+        String name = band.state() == null ? text.text("state.unknown") : band.state().displayName();
         boolean client = band.side() == Side.CLIENT;
         double room = client ? band.x() - half - 0.5 * em : geo.width() - band.x() - half - 0.5 * em;
         Font f = fit(name, font(FontWeight.BOLD, 0.95), room);
@@ -140,7 +147,7 @@ final class LadderPainter {
         double x1 = x0 + dir * 0.6 * em;
         Paint color = ink.apply(client ? Ink.CLIENT : Ink.SERVER);
         g.setStroke(color);
-        g.setLineWidth(0.12 * em);
+        g.setLineWidth(0.12 * line);
         g.setLineDashes();
         g.strokeLine(x0, call.y(), x1, call.y());
         double room = client ? x1 - 0.3 * em : geo.width() - x1 - 0.3 * em;
@@ -153,7 +160,7 @@ final class LadderPainter {
 
     private void gap(LadderGeometry geo, GapMark gap) {
         g.setStroke(ink.apply(Ink.MUTED));
-        g.setLineWidth(0.12 * em);
+        g.setLineWidth(0.12 * line);
         g.setLineDashes();
         for (double x : new double[]{geo.clientX(), geo.serverX()}) {
             // A break sign across the lifeline: the pause is not drawn to scale.
@@ -177,7 +184,7 @@ final class LadderPainter {
         double len = Math.hypot(dx, dy);
         g.setStroke(color);
         g.setFill(color);
-        g.setLineWidth(0.22 * em);
+        g.setLineWidth(ARROW_WIDTH * line);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineDashes();
         if (len < 1e-6) {
@@ -186,7 +193,8 @@ final class LadderPainter {
         double ux = dx / len;
         double uy = dy / len;
         double headLen = Math.min(1.0 * em, len);
-        double headHalf = 0.42 * em;
+        // The head grows with the shaft, or a heavy line would swallow it.
+        double headHalf = 0.42 * em * Math.sqrt(line / em);
         double bx = hx - ux * headLen;
         double by = hy - uy * headLen;
         g.strokeLine(row.fromX(), row.departY(), bx, by);
@@ -203,7 +211,7 @@ final class LadderPainter {
             double my = (row.departY() + row.arriveY()) / 2;
             g.setFill(ink.apply(Ink.ANOMALY));
             g.fillOval(mx - 0.6 * em, my - 0.6 * em, 1.2 * em, 1.2 * em);
-            g.setFill(Color.WHITE);
+            g.setFill(ink.apply(Ink.ANOMALY_TEXT));
             g.setFont(font(FontWeight.BOLD, 0.95));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -217,7 +225,7 @@ final class LadderPainter {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         if (!row.anomalies().isEmpty()) {
-            pills(String.join("  ·  ", row.anomalies()) , x, row.anomalyY(), width, Ink.ANOMALY, Color.WHITE);
+            pills(String.join("  ·  ", row.anomalies()) , x, row.anomalyY(), width, Ink.ANOMALY, ink.apply(Ink.ANOMALY_TEXT));
         }
         Paint sender = ink.apply(row.sender() == Side.CLIENT ? Ink.CLIENT : Ink.SERVER);
         g.setFill(sender);
@@ -281,7 +289,7 @@ final class LadderPainter {
             return;
         }
         g.setStroke(ink.apply(Ink.PLAYHEAD));
-        g.setLineWidth(0.14 * em);
+        g.setLineWidth(0.14 * line);
         g.setLineDashes(0.7 * em, 0.45 * em);
         g.strokeLine(0, y, width, y);
         g.setLineDashes();

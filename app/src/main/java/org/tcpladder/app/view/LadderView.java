@@ -1,6 +1,8 @@
 package org.tcpladder.app.view;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,7 +12,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.css.CssMetaData;
 import javafx.css.FontCssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
-import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
@@ -21,6 +22,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import org.tcpladder.app.Messages;
@@ -30,6 +32,7 @@ import org.tcpladder.app.layout.LadderLayout;
 import org.tcpladder.app.layout.Viewport;
 import org.tcpladder.app.style.Ink;
 import org.tcpladder.app.style.StyleClasses;
+import org.tcpladder.app.style.Theme;
 import org.tcpladder.app.viewmodel.PlaybackViewModel;
 import org.tcpladder.app.viewmodel.SettingsViewModel;
 
@@ -46,8 +49,9 @@ import java.util.function.IntConsumer;
  * vertical scroll bar. It paints what {@link LadderLayout} computes for the visible rows only, from an
  * {@link AnimationTimer} that runs while something changes (a flight, a redraw) and stops when idle.
  *
- * <p>Its colours and font come from CSS: one styleable property per {@link Ink}, and an inherited
- * {@code -fx-font}, so that the root font size (zoom) reaches the canvas like every other text.
+ * <p>Its colours are the {@link ApplicationTheme}'s (a canvas cannot look up CSS colours), its font
+ * comes from CSS: an inherited {@code -fx-font}, so that the root font size (zoom) reaches the canvas
+ * like every other text.
  */
 public final class LadderView extends Region {
     private final Messages text;
@@ -58,7 +62,10 @@ public final class LadderView extends Region {
     private final DoubleProperty scrollTop = new SimpleDoubleProperty(this, "scrollTop");
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
     private final ReadOnlyObjectWrapper<LadderLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
-    private final Map<Ink, StyleableObjectProperty<Paint>> inks = new EnumMap<>(Ink.class);
+    private final Map<Ink, Paint> inks = new EnumMap<>(Ink.class);
+    private Theme theme;
+    /** Held here: the theme property lives as long as the program, a hidden warm-up ladder does not. */
+    private final InvalidationListener themeChanged = o -> useTheme();
     private final StyleableObjectProperty<Font> font;
     private final SettingsViewModel settings;
     private LadderGeometry lastGeometry;
@@ -87,12 +94,8 @@ public final class LadderView extends Region {
         this.painter = new LadderPainter(text);
         getStyleClass().add(StyleClasses.LADDER_VIEW);
         setFocusTraversable(true);
-        for (Ink ink : Ink.values()) {
-            SimpleStyleableObjectProperty<Paint> p = new SimpleStyleableObjectProperty<>(
-                    INK_META.get(ink), this, ink.cssProperty(), ink.fallback());
-            p.addListener((o, a, b) -> markDirty());
-            inks.put(ink, p);
-        }
+        ApplicationTheme.themeProperty().addListener(new WeakInvalidationListener(themeChanged));
+        useTheme();
         font = new SimpleStyleableObjectProperty<>(FONT_META, this, "font", Font.getDefault());
         font.addListener((o, a, b) -> relayout());
 
@@ -126,9 +129,8 @@ public final class LadderView extends Region {
         relayout();
     }
 
-    // ---- CSS: the inks and the inherited font ----
+    // ---- CSS: the inherited font ----
 
-    private static final Map<Ink, CssMetaData<LadderView, Paint>> INK_META = new EnumMap<>(Ink.class);
     private static final CssMetaData<LadderView, Font> FONT_META =
             new FontCssMetaData<>("-fx-font", Font.getDefault()) {
                 @Override
@@ -147,22 +149,6 @@ public final class LadderView extends Region {
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
         all.add(FONT_META);
-        for (Ink ink : Ink.values()) {
-            CssMetaData<LadderView, Paint> meta = new CssMetaData<>(ink.cssProperty(),
-                    StyleConverter.getPaintConverter(), ink.fallback()) {
-                @Override
-                public boolean isSettable(LadderView view) {
-                    return !view.inks.get(ink).isBound();
-                }
-
-                @Override
-                public StyleableProperty<Paint> getStyleableProperty(LadderView view) {
-                    return view.inks.get(ink);
-                }
-            };
-            INK_META.put(ink, meta);
-            all.add(meta);
-        }
         CSS_META = Collections.unmodifiableList(all);
     }
 
@@ -175,8 +161,18 @@ public final class LadderView extends Region {
         return CSS_META;
     }
 
+    /** The colour the canvas paints {@code ink} in, from the theme shown. */
     public Paint ink(Ink ink) {
-        return inks.get(ink).get();
+        return inks.get(ink);
+    }
+
+    private void useTheme() {
+        theme = ApplicationTheme.get();
+        for (Ink ink : Ink.values()) {
+            int rgb = theme.rgb(ink);
+            inks.put(ink, Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff));
+        }
+        markDirty();
     }
 
     /** The root font size the canvas draws with (em), as CSS resolved it. */
@@ -304,7 +300,7 @@ public final class LadderView extends Region {
         LadderLayout l = layout.get();
         lastGeometry = l == null ? null : l.geometry(viewport(), playback.getPosition(), selected.get());
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), lastGeometry,
-                this::ink, em(), font.get());
+                this::ink, theme.lineWeight(), em(), font.get());
         lastPaintNanos = System.nanoTime() - start;
         onPainted.accept(lastGeometry);
     }

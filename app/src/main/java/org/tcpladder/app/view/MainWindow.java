@@ -215,6 +215,7 @@ public final class MainWindow {
     public void install(Stage stage) {
         this.stage = stage;
         Scene scene = new Scene(root, WIDTH, HEIGHT);
+        ApplicationTheme.style(scene);
         // Ctrl+plus arrives as "+" (shifted "=") or from the keypad, depending on the keyboard.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
                 settings::zoomIn);

@@ -49,6 +49,9 @@ public final class NodeIds {
     public static final String STOP_LIVE = "stop-live";
     public static final String CLIENT_KERNEL = "client-kernel";
     public static final String SERVER_KERNEL = "server-kernel";
+    public static final String THEME_MENU = "theme-menu";
+    /** Followed by the theme's name in lower case: {@code theme-dark}. */
+    public static final String THEME_ITEM_PREFIX = "theme-";
 
     private NodeIds() {
     }

@@ -9,6 +9,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import org.tcpladder.app.Messages;
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.SideStatus;
@@ -24,7 +25,7 @@ final class StateIndicator extends VBox {
     private final Label reason = new Label();
     private final Label kernel = new Label();
     private final Tooltip reasonTip = new Tooltip();
-    private String shownState;
+    private TcpState shownState;
 
     StateIndicator(Messages text, Side side, ObservableValue<SideStatus> status) {
         this.text = text;
@@ -65,7 +66,7 @@ final class StateIndicator extends VBox {
         pseudoClassStateChanged(StyleClasses.state(shownState), false);
         shownState = status.state();
         pseudoClassStateChanged(StyleClasses.state(shownState), true);
-        stateName.setText(status.state() == null ? text.text("state.unknown") : status.state());
+        stateName.setText(status.state() == null ? text.text("state.unknown") : status.state().displayName());
         boolean hasKernel = status.kernel() != null;
         kernel.setVisible(hasKernel);
         kernel.setManaged(hasKernel);

@@ -76,7 +76,7 @@ public final class WindowWarmUp {
                 (settings, listener) -> DemoStarter.RECORDING.start(settings.withPause(STEP_PAUSE), listener),
                 PortWatchStarter.LOOPBACK);
         // In a scene of the window's size (CSS and layout need one), but in no window.
-        new Scene(copy.root(), MainWindow.WIDTH, MainWindow.HEIGHT);
+        ApplicationTheme.style(new Scene(copy.root(), MainWindow.WIDTH, MainWindow.HEIGHT));
         copy.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
         copy.settings().ipv6Property().set(false);
         copy.settings().stepModeProperty().set(false);

@@ -34,7 +34,12 @@ public final class RecentFiles {
 
     /** The user's own list, under this program's preferences. */
     public static RecentFiles forUser() {
-        return new RecentFiles(Preferences.userRoot().node("org/tcpladder/app"), DEFAULT_LIMIT);
+        return new RecentFiles(userNode(), DEFAULT_LIMIT);
+    }
+
+    /** The program's preferences node for this user (recent files, the theme). */
+    public static Preferences userNode() {
+        return Preferences.userRoot().node("org/tcpladder/app");
     }
 
     /** Moves {@code file} to the top of the list. */

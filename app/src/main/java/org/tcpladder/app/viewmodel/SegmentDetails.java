@@ -1,5 +1,6 @@
 package org.tcpladder.app.viewmodel;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.HeaderExtras;
 import org.tcpladder.app.ladder.LadderData;
@@ -165,11 +166,11 @@ public final class SegmentDetails {
         return new DetailSection(text.text("details.stateTitle"), rows);
     }
 
-    private String state(String state, String reason) {
+    private String state(TcpState state, String reason) {
         if (state == null) {
             return text.text("state.unknown");
         }
-        return reason == null ? state : text.format("details.stateChanged", state, reason);
+        return reason == null ? state.displayName() : text.format("details.stateChanged", state.displayName(), reason);
     }
 
     private DetailRow row(String key, String value) {

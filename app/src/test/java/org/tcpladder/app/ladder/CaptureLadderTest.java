@@ -1,5 +1,6 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +48,8 @@ class CaptureLadderTest {
         assertEquals(14, echo.size());
         assertEquals(Side.CLIENT, echo.senderOf(0));
         assertEquals(Side.SERVER, echo.senderOf(1));
-        assertEquals("CLOSED", echo.clientInitialState());
-        assertEquals("LISTEN", echo.serverInitialState());
+        assertEquals(TcpState.CLOSED, echo.clientInitialState());
+        assertEquals(TcpState.LISTEN, echo.serverInitialState());
         assertInstanceOf(OnDemandSegments.class, echo.segments(), "segments are built when asked for");
     }
 
@@ -71,24 +72,24 @@ class CaptureLadderTest {
 
     @Test
     void eachSideHasItsStateAfterEverySegmentWithTheRuleWhereItChanged() {
-        assertEquals("SYN-SENT", echo.segment(0).clientState());
-        assertEquals("SYN-RECEIVED", echo.segment(0).serverState());
-        assertEquals("ESTABLISHED", echo.segment(1).clientState());
-        assertEquals("SYN-RECEIVED", echo.segment(1).serverState());
-        assertEquals("ESTABLISHED", echo.segment(2).serverState());
+        assertEquals(TcpState.SYN_SENT, echo.segment(0).clientState());
+        assertEquals(TcpState.SYN_RECEIVED, echo.segment(0).serverState());
+        assertEquals(TcpState.ESTABLISHED, echo.segment(1).clientState());
+        assertEquals(TcpState.SYN_RECEIVED, echo.segment(1).serverState());
+        assertEquals(TcpState.ESTABLISHED, echo.segment(2).serverState());
         assertTrue(echo.segment(1).clientReason().contains("SYN-SENT \u2192 ESTABLISHED (RFC 9293 \u00a73.10.7.3)"),
                 echo.segment(1).clientReason());
         assertNull(echo.segment(1).serverReason(), "the server did not change at the SYN,ACK");
         assertNull(echo.segment(5).clientReason());
-        assertEquals("TIME-WAIT", echo.segment(13).clientState());
-        assertEquals("CLOSED", echo.segment(13).serverState());
+        assertEquals(TcpState.TIME_WAIT, echo.segment(13).clientState());
+        assertEquals(TcpState.CLOSED, echo.segment(13).serverState());
     }
 
     @Test
     void aSegmentThatCausesTwoChangesGivesBothReasons() {
         // The server's FIN also acknowledges the client's FIN: FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT at once.
         LadderSegment serverFin = echo.segment(12);
-        assertEquals("TIME-WAIT", serverFin.clientState());
+        assertEquals(TcpState.TIME_WAIT, serverFin.clientState());
         assertTrue(serverFin.clientReason().contains("FIN-WAIT-1 \u2192 FIN-WAIT-2"), serverFin.clientReason());
         assertTrue(serverFin.clientReason().contains("FIN-WAIT-2 \u2192 TIME-WAIT"), serverFin.clientReason());
     }

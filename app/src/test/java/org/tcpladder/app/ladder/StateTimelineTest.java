@@ -1,5 +1,6 @@
 package org.tcpladder.app.ladder;
 
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
 import org.junit.jupiter.api.Test;
@@ -15,38 +16,38 @@ class StateTimelineTest {
 
     @Test
     void beforeTheFirstSegmentEachSideIsInItsInitialState() {
-        assertEquals("CLOSED", client.at(0).state());
-        assertEquals("LISTEN", server.at(0).state());
+        assertEquals(TcpState.CLOSED, client.at(0).state());
+        assertEquals(TcpState.LISTEN, server.at(0).state());
         assertNull(client.at(0).lastChange());
     }
 
     @Test
     void senderChangesAsSoonAsItsSegmentLeaves() {
-        assertEquals("SYN-SENT", client.at(0.01).state());
+        assertEquals(TcpState.SYN_SENT, client.at(0.01).state());
         assertEquals("connect() sent SYN", client.at(0.01).lastChange().reason());
     }
 
     @Test
     void receiverChangesOnlyWhenTheSegmentArrives() {
-        assertEquals("LISTEN", server.at(0.99).state());
-        assertEquals("SYN-RECEIVED", server.at(1).state());
+        assertEquals(TcpState.LISTEN, server.at(0.99).state());
+        assertEquals(TcpState.SYN_RECEIVED, server.at(1).state());
     }
 
     @Test
     void handshakeEndsWithBothSidesEstablishedAfterThreeSegments() {
-        assertEquals("ESTABLISHED", client.at(3).state());
-        assertEquals("ESTABLISHED", server.at(3).state());
-        assertEquals("SYN-RECEIVED", server.at(2.5).state());
+        assertEquals(TcpState.ESTABLISHED, client.at(3).state());
+        assertEquals(TcpState.ESTABLISHED, server.at(3).state());
+        assertEquals(TcpState.SYN_RECEIVED, server.at(2.5).state());
     }
 
     @Test
     void fourSegmentCloseLeavesClientInTimeWaitAndServerClosed() {
-        assertEquals("FIN-WAIT-1", client.at(7.5).state());
-        assertEquals("CLOSE-WAIT", server.at(8).state());
-        assertEquals("FIN-WAIT-2", client.at(9).state());
-        assertEquals("LAST-ACK", server.at(9.5).state());
-        assertEquals("TIME-WAIT", client.at(10).state());
-        assertEquals("CLOSED", server.at(11).state());
+        assertEquals(TcpState.FIN_WAIT_1, client.at(7.5).state());
+        assertEquals(TcpState.CLOSE_WAIT, server.at(8).state());
+        assertEquals(TcpState.FIN_WAIT_2, client.at(9).state());
+        assertEquals(TcpState.LAST_ACK, server.at(9.5).state());
+        assertEquals(TcpState.TIME_WAIT, client.at(10).state());
+        assertEquals(TcpState.CLOSED, server.at(11).state());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.tcpladder.app.layout;
 
+import org.tcpladder.capture.state.TcpState;
 import org.junit.jupiter.api.Test;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.ladder.LadderData;
@@ -153,8 +154,8 @@ class LadderLayoutTest {
         LadderGeometry g = layout.geometry(all, 3, -1);
         List<StateBand> client = g.bands().stream().filter(b -> b.side() == Side.CLIENT).toList();
         List<StateBand> server = g.bands().stream().filter(b -> b.side() == Side.SERVER).toList();
-        assertEquals(List.of("CLOSED", "SYN-SENT", "ESTABLISHED"), client.stream().map(StateBand::state).toList());
-        assertEquals(List.of("LISTEN", "SYN-RECEIVED", "ESTABLISHED"), server.stream().map(StateBand::state).toList());
+        assertEquals(List.of(TcpState.CLOSED, TcpState.SYN_SENT, TcpState.ESTABLISHED), client.stream().map(StateBand::state).toList());
+        assertEquals(List.of(TcpState.LISTEN, TcpState.SYN_RECEIVED, TcpState.ESTABLISHED), server.stream().map(StateBand::state).toList());
         // The client changes when its SYN leaves, the server when the SYN arrives.
         assertEquals(row(g, 0).departY(), client.get(1).top(), 1e-9);
         assertEquals(row(g, 0).arriveY(), server.get(1).top(), 1e-9);

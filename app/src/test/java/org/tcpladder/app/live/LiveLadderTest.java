@@ -1,5 +1,6 @@
 package org.tcpladder.app.live;
 
+import org.tcpladder.capture.state.TcpState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,8 +85,8 @@ class LiveLadderTest {
         assertEquals(new KernelSnapshot(3, "ESTABLISHED", "ESTABLISHED"), d.kernel().get(1),
                 "read after the handshake's three segments");
         assertEquals(new KernelSnapshot(12, "FIN-WAIT-1", "CLOSE-WAIT"), d.kernel().get(5));
-        assertEquals("FIN-WAIT-1", d.segment(11).clientState(), "the kernel agrees with the inference");
-        assertEquals("CLOSE-WAIT", d.segment(11).serverState());
+        assertEquals(TcpState.FIN_WAIT_1, d.segment(11).clientState(), "the kernel agrees with the inference");
+        assertEquals(TcpState.CLOSE_WAIT, d.segment(11).serverState());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.tcpladder.app.load;
 
+import org.tcpladder.capture.state.TcpState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tcpladder.app.Captures;
@@ -55,7 +56,7 @@ class CaptureIndexLoaderTest {
             LadderData ladder = c.connections().get(2).ladder().get();
             assertEquals(14, ladder.size());
             assertEquals("[::1]:47313", ladder.server().toString());
-            assertEquals("TIME-WAIT", ladder.segment(13).clientState());
+            assertEquals(TcpState.TIME_WAIT, ladder.segment(13).clientState());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.tcpladder.app.viewmodel;
 
+import org.tcpladder.capture.state.TcpState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tcpladder.app.TestLadders;
@@ -23,12 +24,15 @@ class PlaybackViewModelTest {
         playback.load(TestLadders.echo());
     }
 
+    /** The client's state as the window names it (null when unknown). */
     private String client() {
-        return playback.clientProperty().get().state();
+        TcpState s = playback.clientProperty().get().state();
+        return s == null ? null : s.displayName();
     }
 
     private String server() {
-        return playback.serverProperty().get().state();
+        TcpState s = playback.serverProperty().get().state();
+        return s == null ? null : s.displayName();
     }
 
     @Test
