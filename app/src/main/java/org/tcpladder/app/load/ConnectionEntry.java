@@ -134,7 +134,6 @@ public record ConnectionEntry(Object key, int index, String name, Endpoint clien
     }
 
     private static TcpState finalState(LadderData data, Side side) {
-        String name = data.size() == 0 ? data.initialState(side) : data.stateOf(data.size() - 1, side);
-        return name == null ? null : TcpState.fromName(name);
+        return data.size() == 0 ? data.initialState(side) : data.stateOf(data.size() - 1, side);
     }
 }
