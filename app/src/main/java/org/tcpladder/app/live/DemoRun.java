@@ -1,6 +1,5 @@
 package org.tcpladder.app.live;
 
-import org.tcpladder.capture.tcp.Side;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -161,9 +160,7 @@ public final class DemoRun {
                 LadderData data = LiveLadder.of(index, c, own, narration);
                 builtFrom.put(c, new int[]{data.size(), own.size()});
                 String name = settings.scenario().title() + (k == 0 ? "" : " (" + (k + 1) + ")");
-                entries.put(c, new ConnectionEntry(c, name, c.client(), c.server(), data.size(),
-                        c.bytes(Side.CLIENT) + c.bytes(Side.SERVER),
-                        c.durationNs(), c.end(), c.midStream(), anomalies(data), () -> data));
+                entries.put(c, ConnectionEntry.of(c, name, data));
                 changed = true;
             }
             if (changed) {
@@ -185,14 +182,6 @@ public final class DemoRun {
             running.set(false);
             pending.set(null);
         }
-    }
-
-    private static int anomalies(LadderData data) {
-        int n = 0;
-        for (int i = 0; i < data.size(); i++) {
-            n += data.segment(i).anomalies().isEmpty() ? 0 : 1;
-        }
-        return n;
     }
 
     /** Step mode: lets the session make the call it waits to make. */

@@ -2,6 +2,7 @@ package org.tcpladder.app.load;
 
 import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.conn.Connection;
+import org.tcpladder.capture.tcp.Side;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Counts each listed connection's anomalies after the list is shown: the state inference takes about
+ * Counts each listed connection's anomalies and finds both sides' final states after the list is shown
+ * (the table's anomaly and state columns): the state inference takes about
  * 7 µs a segment, seconds for a large capture, and the list should not wait for it. Small connections
  * go first so that most of the list fills in at once; the counts are handed over in batches.
  *
@@ -63,7 +65,9 @@ public final class AnomalySweep implements Runnable {
                 continue;
             }
             try {
-                batch.add(e.withAnomalies(count(ConnectionAnalysis.of(c, captureEndNs))));
+                ConnectionAnalysis analysis = ConnectionAnalysis.of(c, captureEndNs);
+                batch.add(e.withAnalysis(count(analysis), analysis.finalState(Side.CLIENT),
+                        analysis.finalState(Side.SERVER)));
             } catch (RuntimeException ex) {
                 // The capture was closed under us (another file opened): nothing more to count.
                 return;

@@ -20,9 +20,10 @@ public final class StyleClasses {
     public static final String SERVER = "server";
     public static final String CONNECTION_PANE = "connection-pane";
     public static final String SOURCE_SUMMARY = "source-summary";
-    public static final String CONNECTION_TITLE = "connection-title";
-    public static final String CONNECTION_ENDPOINTS = "connection-endpoints";
-    public static final String CONNECTION_DETAIL = "connection-detail";
+    public static final String CONNECTION_TABLE = "connection-table";
+    public static final String FILTER_COUNT = "filter-count";
+    /** A table column of numbers: right-aligned. */
+    public static final String NUMERIC_COLUMN = "numeric-column";
     public static final String DETAILS_PANE = "details-pane";
     public static final String DETAILS_SCROLL = "details-scroll";
     public static final String DETAILS_SECTION = "details-section";
@@ -45,7 +46,6 @@ public final class StyleClasses {
     public static final String LIVE_STATUS = "live-status";
     public static final String PENDING_CALL = "pending-call";
     public static final String KERNEL_STATE = "kernel-state";
-    public static final String CONNECTION_ANOMALIES = "connection-anomalies";
     public static final String PROBLEM_REMEDY = "problem-remedy";
 
     /** The live bar while a session or watch is capturing (its dot is lit). */
@@ -59,6 +59,8 @@ public final class StyleClasses {
     public static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
     /** Every scene's root while the theme is a dark one, for the few parts that draw differently on dark. */
     public static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    /** A table cell counting anomalies, when there are some. */
+    public static final PseudoClass ANOMALOUS = PseudoClass.getPseudoClass("anomalous");
 
     private StyleClasses() {
     }

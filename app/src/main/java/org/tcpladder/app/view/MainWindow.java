@@ -57,7 +57,8 @@ public final class MainWindow {
     private final Messages text;
     private final PlaybackViewModel playback = new PlaybackViewModel();
     private final SettingsViewModel settings = new SettingsViewModel();
-    private final ConnectionListViewModel connections = new ConnectionListViewModel();
+    private final ConnectionListViewModel connections;
+    private final ConnectionListPane connectionPane;
     private final DetailsViewModel details;
     private final RecentFiles recent;
     private final LadderView ladder;
@@ -89,6 +90,7 @@ public final class MainWindow {
                       PortWatchStarter watchStarter) {
         this.text = text;
         this.recent = recent;
+        this.connections = new ConnectionListViewModel(text, ZoneId.systemDefault());
         this.details = new DetailsViewModel(text, ZoneId.systemDefault());
         root.getStyleClass().add(StyleClasses.APP);
         root.getStylesheets().add(MainWindow.class.getResource(StyleClasses.THEME).toExternalForm());
@@ -109,7 +111,9 @@ public final class MainWindow {
 
         VBox center = new VBox(new StateHeader(text, playback), ladder, transport);
         VBox.setVgrow(ladder, Priority.ALWAYS);
-        split = new SplitPane(new ConnectionListPane(text, connections), center,
+        connectionPane = new ConnectionListPane(text, connections, ZoneId.systemDefault(),
+                settings.fontSizeProperty(), ladder::requestFocus);
+        split = new SplitPane(connectionPane, center,
                 new DetailsPane(text, details));
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(DIVIDERS);
@@ -147,7 +151,10 @@ public final class MainWindow {
         applyFontSize();
         connections.selectedProperty().addListener((o, a, b) -> {
             selectedLadder.show(b);
-            ladder.requestFocus();
+            // Up/Down in the table choose one connection after another: the keyboard stays there.
+            if (!connectionPane.choosingByKey()) {
+                ladder.requestFocus();
+            }
         });
         playback.dataProperty().addListener((o, a, b) -> details.setData(b));
         // The details follow the playhead; a click on an arrow shows that segment instead.

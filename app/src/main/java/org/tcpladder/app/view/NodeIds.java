@@ -30,6 +30,10 @@ public final class NodeIds {
     public static final String SERVER_REASON = "server-reason";
     public static final String CONNECTIONS = "connections";
     public static final String FILTER = "filter";
+    public static final String FILTER_COUNT = "filter-count";
+    public static final String CONNECTIONS_PLACEHOLDER = "connections-placeholder";
+    /** The connection table's columns: {@code connection-column-index}, {@code connection-column-end}… */
+    public static final String CONNECTION_COLUMN_PREFIX = "connection-column-";
     public static final String SOURCE_SUMMARY = "source-summary";
     public static final String NARRATION = "narration";
     public static final String DETAILS = "details";

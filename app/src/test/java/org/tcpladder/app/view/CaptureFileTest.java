@@ -1,8 +1,9 @@
 package org.tcpladder.app.view;
 
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.tcpladder.app.Captures;
 import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.load.ConnectionEntry;
+import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.RecentFiles;
 
 import java.nio.file.Path;
@@ -67,9 +69,12 @@ class CaptureFileTest {
                 text(robot, NodeIds.SOURCE_SUMMARY));
 
         // The IPv6 session, third in the list.
-        ListView<?> list = robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(ListView.class);
-        Node ipv6 = robot.from(list).lookup(".list-cell").nth(2).query();
-        robot.clickOn(ipv6);
+        TableView<?> list = robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(TableView.class);
+        Node ipv6 = robot.from(list).lookup(".table-row-cell")
+                .match(r -> ((TableRow<?>) r).getIndex() == 2).query();
+        // The row is wider than the pane (a column each for a dozen values): click its first cell.
+        Node firstCell = robot.from(ipv6).lookup(".table-cell").query();
+        robot.clickOn(firstCell);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, list.getSelectionModel().getSelectedIndex());
         assertEquals("server [::1]:47313", window.ladder().lastGeometry().serverTitle());
@@ -108,12 +113,14 @@ class CaptureFileTest {
         assertEquals(first.key(), window.connections().selectedProperty().get().key(),
                 "the first complete connection is shown");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup(".connection-anomalies").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.isVisible() && l.getText().equals("2 segments with anomalies")));
-        robot.interact(() -> robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(ListView.class).scrollTo(13));
+        assertTrue(robot.lookup(".table-cell").queryAllAs(Labeled.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getStyleClass().contains("table-cell")
+                        && l.getPseudoClassStates().contains(StyleClasses.ANOMALOUS) && "2".equals(l.getText())),
+                "the anomaly column counts 2 for the first connection, marked");
+        robot.interact(() -> robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(TableView.class).scrollTo(13));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup(".connection-detail").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.isVisible() && l.getText().equals("reset (RST)")), "connection 13 was reset");
+        assertTrue(robot.lookup(".table-cell").queryAllAs(Labeled.class).stream()
+                .anyMatch(l -> l.isVisible() && "reset (RST)".equals(l.getText())), "connection 13 was reset");
 
         robot.clickOn("#" + NodeIds.FILTER).write("fd00");
         WaitForAsyncUtils.waitForFxEvents();

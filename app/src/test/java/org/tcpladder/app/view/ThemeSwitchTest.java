@@ -3,7 +3,8 @@ package org.tcpladder.app.view;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -153,11 +154,13 @@ class ThemeSwitchTest {
     void theSelectedConnectionKeepsItsTextLegibleWhenTheListHasNoFocus(FxRobot robot) {
         // The list shows the demo connection selected, while the ladder has the focus.
         robot.interact(() -> window.ladder().requestFocus());
-        ListCell<?> cell = robot.lookup("." + StyleClasses.CONNECTION_PANE + " .list-cell")
-                .queryAllAs(ListCell.class).stream().filter(ListCell::isSelected).findFirst().orElseThrow();
-        Label endpoints = (Label) cell.lookup("." + StyleClasses.CONNECTION_ENDPOINTS);
-        assertEquals(colour(Theme.LIGHT, Ink.LIST_SELECTION_TEXT), endpoints.getTextFill());
-        assertEquals(colour(Theme.LIGHT, Ink.LIST_SELECTION), background(cell));
+        TableRow<?> row = robot.lookup("." + StyleClasses.CONNECTION_PANE + " .table-row-cell")
+                .queryAllAs(TableRow.class).stream().filter(TableRow::isSelected).findFirst().orElseThrow();
+        Labeled client = (Labeled) row.lookup(".table-cell");
+        assertEquals(colour(Theme.LIGHT, Ink.LIST_SELECTION_TEXT), client.getTextFill());
+        // A table row paints its bottom border first, then the selection over the rest.
+        var fills = row.getBackground().getFills();
+        assertEquals(colour(Theme.LIGHT, Ink.LIST_SELECTION), fills.get(fills.size() - 1).getFill());
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.tcpladder.app.view;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +105,7 @@ class WatchPortTest {
             echoOnce(port, "again");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.connections().all().size() == 2);
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(2, robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(ListView.class).getItems().size());
+            assertEquals(2, robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(TableView.class).getItems().size());
             String summary = ShownText.of(robot, NodeIds.SOURCE_SUMMARY);
             assertTrue(summary.startsWith("Port " + port + " on lo: 2 connection(s)"), summary);
 

@@ -5,9 +5,14 @@ import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.demo.SyntheticEchoSession;
 import org.tcpladder.app.load.ConnectionEntry;
 
+import org.tcpladder.capture.state.TcpState;
+
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ConnectionListViewModelTest {
@@ -62,5 +67,39 @@ class ConnectionListViewModelTest {
         assertEquals(v6Counted, model.selectedProperty().get());
         model.selectKey(added.key());
         assertEquals(added, model.selectedProperty().get());
+    }
+
+    @Test
+    void withColumnTextsTheFilterMatchesAnyColumnAndCountsWhatItKeeps() {
+        ConnectionListViewModel table = new ConnectionListViewModel(TestLadders.TEXT, ZoneOffset.UTC);
+        ConnectionEntry reset = ConnectionEntry.of("reset one", TestLadders.alternating(4))
+                .withAnalysis(2, TcpState.CLOSED, TcpState.CLOSED);
+        table.setConnections(List.of(v4, v6, reset), "x.pcap");
+        assertEquals(3, table.totalProperty().get());
+        assertEquals(3, table.shownProperty().get());
+        assertFalse(table.filtering());
+
+        table.filterProperty().set("TIME-WAIT");
+        assertEquals(List.of(v4, v6), table.visible(), "the client's final state");
+        table.filterProperty().set("anomal");
+        assertEquals(List.of(reset), table.visible());
+        assertEquals(1, table.shownProperty().get());
+        assertTrue(table.filtering());
+        table.filterProperty().set("fin both ::1");
+        assertEquals(List.of(v6), table.visible(), "every word, any column");
+        table.filterProperty().set("no such thing");
+        assertEquals(0, table.shownProperty().get());
+        assertEquals(3, table.totalProperty().get());
+    }
+
+    @Test
+    void aNewerVersionOfAConnectionIsFoundByItsNewText() {
+        ConnectionListViewModel table = new ConnectionListViewModel(TestLadders.TEXT, ZoneOffset.UTC);
+        ConnectionEntry counting = v4.withAnalysis(ConnectionEntry.NOT_COUNTED, null, null);
+        table.setConnections(List.of(counting), "live");
+        table.filterProperty().set("anomal");
+        assertEquals(0, table.visible().size());
+        table.update(List.of(counting.withAnalysis(1, TcpState.TIME_WAIT, TcpState.CLOSED)));
+        assertEquals(1, table.visible().size(), "the filter sees the count that arrived");
     }
 }
