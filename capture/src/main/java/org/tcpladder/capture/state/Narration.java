@@ -81,13 +81,23 @@ public final class Narration {
         return format(new Phrase(a.kind().labelKey(), new Phrase.Plain(a.relatedSegmentIndex()), (long) a.number()));
     }
 
+    /** The event half of an arc's label, e.g. "rcv SYN", "CLOSE", "Timeout=2MSL". */
+    public String arcEvent(RfcArc arc) {
+        return format(new Phrase(arc.eventKey()));
+    }
+
+    /** The action half of an arc's label, e.g. "snd SYN,ACK"; empty when the arc sends nothing. */
+    public String arcAction(RfcArc arc) {
+        return format(new Phrase(arc.actionKey()));
+    }
+
     /**
      * An arc's label in the RFC's notation, event then action: "rcv SYN / snd SYN,ACK", or the event
      * alone when the arc sends nothing ("rcv ACK of FIN").
      */
     public String arcLabel(RfcArc arc) {
-        String event = format(new Phrase(arc.eventKey()));
-        String action = format(new Phrase(arc.actionKey()));
+        String event = arcEvent(arc);
+        String action = arcAction(arc);
         return action.isBlank() ? format(new Phrase(ARC_LABEL_NO_ACTION, event))
                 : format(new Phrase(ARC_LABEL, event, action));
     }
