@@ -60,18 +60,28 @@ public final class StateDiagramViewModel {
 
     public StateDiagramViewModel(PlaybackViewModel playback) {
         this.playback = playback;
-        playback.dataProperty().addListener((o, a, b) -> reload(b, a == null));
+        playback.dataProperty().addListener((o, a, b) -> reload(a, b));
         playback.positionProperty().addListener((o, a, b) -> moveTo(b.doubleValue()));
-        reload(playback.getData(), true);
+        reload(null, playback.getData());
+        // A pane opened mid-session (presenter mode) shows where the playhead is; it has seen no move.
+        clientMove.set(null);
+        serverMove.set(null);
     }
 
-    private void reload(LadderData data, boolean fresh) {
+    /**
+     * A ladder that merely grew (a live session) keeps its moves; any other starts afresh at position 0,
+     * where {@link PlaybackViewModel#load} puts the playhead, so that loading animates nothing.
+     */
+    private void reload(LadderData before, LadderData data) {
         clientStates = data == null ? null : StateTimeline.of(data, Side.CLIENT);
         serverStates = data == null ? null : StateTimeline.of(data, Side.SERVER);
-        if (fresh) {
-            shownPosition = playback.getPosition();
+        boolean grew = before != null && data != null && before.client().equals(data.client())
+                && before.server().equals(data.server()) && data.size() >= before.size();
+        if (!grew) {
+            shownPosition = 0;
+            clientMove.set(null);
+            serverMove.set(null);
         }
-        // A live ladder that grew keeps its moves: only the playhead makes new ones.
         moveTo(playback.getPosition());
     }
 

@@ -1,0 +1,483 @@
+package org.tcpladder.app.view;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.css.CssMetaData;
+import javafx.css.FontCssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import org.tcpladder.app.Messages;
+import org.tcpladder.app.layout.StateDiagramLayout;
+import org.tcpladder.app.style.Ink;
+import org.tcpladder.app.style.StyleClasses;
+import org.tcpladder.app.viewmodel.PlaybackViewModel;
+import org.tcpladder.app.viewmodel.StateDiagramViewModel;
+import org.tcpladder.capture.state.Narration;
+import org.tcpladder.capture.state.RfcArc;
+import org.tcpladder.capture.tcp.Side;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The RFC 9293 state diagram beside the ladder: {@link StateDiagramLayout} painted on a canvas, with
+ * the client's and the server's current states outlined and tagged in their colours (both on one box
+ * when they share a state). When the playhead moves, the arc each side just took is traced along its
+ * line in that side's colour, backwards when stepping back; the arc stays marked until the next move.
+ * Clicking a state moves the playhead to where a side entered it ({@link StateDiagramViewModel#jumpTo}).
+ *
+ * <p>Colours and the font come from CSS as the ladder's do (one styleable property per {@link Ink}, and
+ * the inherited {@code -fx-font}), so themes and zoom reach it. Any number of panes can follow one
+ * playback: the normal window shows one, presenter mode may show another.
+ */
+public final class StateDiagramPane extends Region {
+    /** Seconds a transition takes to trace along its arc; tests set 0. */
+    public static final double ANIMATION_SECONDS = 0.6;
+
+    private final Messages text;
+    private final Narration narration;
+    private final StateDiagramViewModel model;
+    private final Canvas canvas = new Canvas();
+    private final Text measurer = new Text();
+    private final Map<Ink, StyleableObjectProperty<Paint>> inks = new EnumMap<>(Ink.class);
+    private final StyleableObjectProperty<Font> font;
+    private final DoubleProperty animationSeconds = new SimpleDoubleProperty(this, "animationSeconds",
+            ANIMATION_SECONDS);
+    private final ReadOnlyBooleanWrapper animating = new ReadOnlyBooleanWrapper(this, "animating");
+    private final Map<Side, Trace> traces = new EnumMap<>(Side.class);
+    private StateDiagramLayout layout;
+    private boolean dirty = true;
+    private boolean timerRunning;
+    private long lastFrameNs;
+
+    /** An arc being traced for one side: {@code progress} runs from 0 to 1. */
+    private static final class Trace {
+        final RfcArc arc;
+        final boolean reversed;
+        double progress;
+
+        Trace(RfcArc arc, boolean reversed) {
+            this.arc = arc;
+            this.reversed = reversed;
+        }
+    }
+
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frame(now);
+        }
+    };
+
+    public StateDiagramPane(Messages text, PlaybackViewModel playback) {
+        this(text, playback, Narration.english());
+    }
+
+    public StateDiagramPane(Messages text, PlaybackViewModel playback, Narration narration) {
+        this.text = text;
+        this.narration = narration;
+        this.model = new StateDiagramViewModel(playback);
+        getStyleClass().add(StyleClasses.STATE_DIAGRAM);
+        setId(NodeIds.STATE_DIAGRAM);
+        for (Ink ink : Ink.values()) {
+            SimpleStyleableObjectProperty<Paint> p = new SimpleStyleableObjectProperty<>(
+                    INK_META.get(ink), this, ink.cssProperty(), ink.fallback());
+            p.addListener((o, a, b) -> markDirty());
+            inks.put(ink, p);
+        }
+        font = new SimpleStyleableObjectProperty<>(FONT_META, this, "font", Font.getDefault());
+        font.addListener((o, a, b) -> relayout());
+        getChildren().add(canvas);
+        setMinSize(0, 0);
+        model.highlightProperty().addListener((o, a, b) -> markDirty());
+        for (Side side : Side.values()) {
+            model.moveProperty(side).addListener((o, a, b) -> trace(side, b));
+        }
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(
+                layout != null && layout.stateAt(e.getX(), e.getY()) != null ? Cursor.HAND : Cursor.DEFAULT));
+    }
+
+    // ---- CSS: the inks and the inherited font, as on the ladder ----
+
+    private static final Map<Ink, CssMetaData<StateDiagramPane, Paint>> INK_META = new EnumMap<>(Ink.class);
+    private static final CssMetaData<StateDiagramPane, Font> FONT_META =
+            new FontCssMetaData<>("-fx-font", Font.getDefault()) {
+                @Override
+                public boolean isSettable(StateDiagramPane pane) {
+                    return !pane.font.isBound();
+                }
+
+                @Override
+                public StyleableProperty<Font> getStyleableProperty(StateDiagramPane pane) {
+                    return pane.font;
+                }
+            };
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
+        all.add(FONT_META);
+        for (Ink ink : Ink.values()) {
+            CssMetaData<StateDiagramPane, Paint> meta = new CssMetaData<>(ink.cssProperty(),
+                    StyleConverter.getPaintConverter(), ink.fallback()) {
+                @Override
+                public boolean isSettable(StateDiagramPane pane) {
+                    return !pane.inks.get(ink).isBound();
+                }
+
+                @Override
+                public StyleableProperty<Paint> getStyleableProperty(StateDiagramPane pane) {
+                    return pane.inks.get(ink);
+                }
+            };
+            INK_META.put(ink, meta);
+            all.add(meta);
+        }
+        CSS_META = Collections.unmodifiableList(all);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META;
+    }
+
+    private Paint ink(Ink ink) {
+        return inks.get(ink).get();
+    }
+
+    private double em() {
+        Font f = font.get();
+        return f == null ? Font.getDefault().getSize() : f.getSize();
+    }
+
+    // ---- layout ----
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(Math.max(0, w));
+            canvas.setHeight(Math.max(0, h));
+            relayout();
+        }
+        canvas.relocate(0, 0);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 30 * em();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 34 * em();
+    }
+
+    private void relayout() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        layout = w < 1 || h < 1 ? null : StateDiagramLayout.of(w, h, em(), this::labelLines, this::measure);
+        markDirty();
+    }
+
+    private List<String> labelLines(RfcArc arc) {
+        String action = narration.arcAction(arc);
+        return action.isBlank() ? List.of(narration.arcEvent(arc)) : List.of(narration.arcEvent(arc), action);
+    }
+
+    private double measure(String s, double size, boolean bold) {
+        measurer.setFont(fontOf(size, bold));
+        measurer.setText(s);
+        return measurer.getLayoutBounds().getWidth();
+    }
+
+    private Font fontOf(double size, boolean bold) {
+        Font f = font.get() == null ? Font.getDefault() : font.get();
+        return Font.font(f.getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+    }
+
+    // ---- the playhead's moves ----
+
+    private void trace(Side side, StateDiagramViewModel.Move move) {
+        if (move == null) {
+            traces.remove(side);
+            markDirty();
+            return;
+        }
+        Trace t = new Trace(move.arc(), move.reversed());
+        if (animationSeconds.get() <= 0) {
+            t.progress = 1;
+        }
+        traces.put(side, t);
+        markDirty();
+    }
+
+    private void clicked(MouseEvent e) {
+        if (layout == null || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        for (StateDiagramLayout.Box b : layout.boxes()) {
+            if (b.rect().contains(e.getX(), e.getY())) {
+                model.jumpTo(b.state(), b.state() == org.tcpladder.capture.state.TcpState.CLOSED ? b.end() : null);
+                return;
+            }
+        }
+    }
+
+    // ---- painting ----
+
+    private void markDirty() {
+        dirty = true;
+        if (!timerRunning) {
+            timerRunning = true;
+            lastFrameNs = 0;
+            timer.start();
+        }
+    }
+
+    private void frame(long now) {
+        double dt = lastFrameNs == 0 ? 1.0 / 60 : Math.min(0.1, (now - lastFrameNs) / 1e9);
+        lastFrameNs = now;
+        boolean moving = false;
+        for (Trace t : traces.values()) {
+            if (t.progress < 1) {
+                double d = animationSeconds.get();
+                t.progress = d <= 0 ? 1 : Math.min(1, t.progress + dt / d);
+                moving |= t.progress < 1;
+                dirty = true;
+            }
+        }
+        animating.set(moving);
+        if (dirty) {
+            dirty = false;
+            paint();
+        }
+        if (!moving && !dirty) {
+            timer.stop();
+            timerRunning = false;
+            lastFrameNs = 0;
+        }
+    }
+
+    /** Paints now (the timer does this when something changed; tests may call it directly). */
+    public void paint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(ink(Ink.BACKGROUND));
+        g.fillRect(0, 0, w, h);
+        StateDiagramLayout l = layout;
+        if (l == null) {
+            return;
+        }
+        double em = l.stateFontSize();
+        StateDiagramViewModel.Highlight hl = model.getHighlight();
+        Map<RfcArc, Side> marked = new java.util.HashMap<>();
+        for (Side side : Side.values()) {
+            Trace t = traces.get(side);
+            RfcArc arc = t != null ? t.arc : hl.of(side).lastArc();
+            if (arc != null) {
+                marked.putIfAbsent(arc, side);
+            }
+        }
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        // Dashed lines first: the resets run under everything else.
+        for (boolean dashedPass : new boolean[]{true, false}) {
+            for (StateDiagramLayout.Edge e : l.edges()) {
+                if (e.dashed() == dashedPass) {
+                    paintEdge(g, e, em, null);
+                }
+            }
+        }
+        for (StateDiagramLayout.Edge e : l.edges()) {
+            if (e.resting() != null && e.arcs().stream().noneMatch(marked::containsKey)) {
+                paintLabel(g, e.resting(), l, ink(Ink.MUTED), false);
+            }
+        }
+        // The arcs each side took last, in its colour, with their own label.
+        for (Map.Entry<RfcArc, Side> m : marked.entrySet()) {
+            StateDiagramLayout.Edge e = l.edgeOf(m.getKey());
+            Paint sideInk = ink(m.getValue() == Side.CLIENT ? Ink.CLIENT : Ink.SERVER);
+            paintEdge(g, e, em, sideInk);
+            paintLabel(g, e.label(m.getKey()), l, sideInk, true);
+        }
+        for (StateDiagramLayout.Box b : l.boxes()) {
+            paintBox(g, b, l, hl);
+        }
+        for (Side side : Side.values()) {
+            Trace t = traces.get(side);
+            if (t != null && t.progress < 1) {
+                StateDiagramLayout.Edge e = l.edgeOf(t.arc);
+                double along = t.reversed ? 1 - t.progress : t.progress;
+                StateDiagramLayout.Point p = StateDiagramLayout.along(e.path(), along);
+                double r = 0.4 * em;
+                g.setFill(ink(side == Side.CLIENT ? Ink.CLIENT : Ink.SERVER));
+                g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            }
+        }
+    }
+
+    private void paintEdge(GraphicsContext g, StateDiagramLayout.Edge e, double em, Paint color) {
+        List<StateDiagramLayout.Point> path = e.path();
+        boolean marked = color != null;
+        g.setStroke(marked ? color : ink(e.dashed() ? Ink.LIFELINE : Ink.MUTED));
+        g.setLineWidth(marked ? Math.max(2, 0.2 * em) : Math.max(1, (e.dashed() ? 0.07 : 0.1) * em));
+        g.setLineDashes(e.dashed() && !marked ? new double[]{0.35 * em, 0.3 * em} : null);
+        g.beginPath();
+        g.moveTo(path.get(0).x(), path.get(0).y());
+        for (int i = 1; i < path.size(); i++) {
+            g.lineTo(path.get(i).x(), path.get(i).y());
+        }
+        g.stroke();
+        g.setLineDashes(null);
+        // The arrowhead at the entered box.
+        StateDiagramLayout.Point tip = path.get(path.size() - 1);
+        StateDiagramLayout.Point back = path.get(path.size() - 2);
+        double dx = tip.x() - back.x();
+        double dy = tip.y() - back.y();
+        double len = Math.max(1e-9, Math.hypot(dx, dy));
+        double ux = dx / len;
+        double uy = dy / len;
+        double size = (marked ? 0.6 : 0.45) * em;
+        g.setFill(g.getStroke());
+        g.fillPolygon(new double[]{tip.x(), tip.x() - ux * size - uy * size * 0.5, tip.x() - ux * size + uy * size * 0.5},
+                new double[]{tip.y(), tip.y() - uy * size + ux * size * 0.5, tip.y() - uy * size - ux * size * 0.5}, 3);
+    }
+
+    private void paintLabel(GraphicsContext g, StateDiagramLayout.Label label, StateDiagramLayout l, Paint color,
+                            boolean bold) {
+        StateDiagramLayout.Rect r = label.rect();
+        if (bold) {
+            // A marked label is drawn over lines and other labels: give it its own ground.
+            g.setFill(ink(Ink.BACKGROUND));
+            g.fillRect(r.x() - 2, r.y(), r.width() + 4, r.height());
+        }
+        g.setFont(fontOf(l.labelFontSize(), bold));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(color);
+        for (int i = 0; i < label.lines().size(); i++) {
+            g.fillText(label.lines().get(i), r.centerX(), r.y() + (i + 0.5) * l.lineHeight());
+        }
+    }
+
+    private void paintBox(GraphicsContext g, StateDiagramLayout.Box b, StateDiagramLayout l,
+                          StateDiagramViewModel.Highlight hl) {
+        StateDiagramLayout.Rect r = b.rect();
+        double em = l.stateFontSize();
+        boolean client = l.boxOf(hl.client().state(), hl.client().lastArc()) == b;
+        boolean server = l.boxOf(hl.server().state(), hl.server().lastArc()) == b;
+        double arc = 0.5 * em;
+        g.setFill(ink(Ink.BACKGROUND));
+        g.fillRoundRect(r.x(), r.y(), r.width(), r.height(), arc, arc);
+        if (client || server) {
+            // A tint of the side's colour; when both sides are here, the client's half and the server's.
+            double half = r.width() / 2;
+            if (client) {
+                g.setFill(tint(ink(Ink.CLIENT)));
+                g.fillRoundRect(r.x(), r.y(), server ? half : r.width(), r.height(), arc, arc);
+            }
+            if (server) {
+                g.setFill(tint(ink(Ink.SERVER)));
+                g.fillRoundRect(client ? r.x() + half : r.x(), r.y(), client ? half : r.width(), r.height(), arc, arc);
+            }
+        }
+        double thin = Math.max(1, 0.08 * em);
+        double thick = Math.max(2.5, 0.22 * em);
+        if (client && server) {
+            g.setStroke(ink(Ink.CLIENT));
+            g.setLineWidth(thick);
+            g.strokeRoundRect(r.x() - thick, r.y() - thick, r.width() + 2 * thick, r.height() + 2 * thick,
+                    arc + thick, arc + thick);
+            g.setStroke(ink(Ink.SERVER));
+            g.strokeRoundRect(r.x(), r.y(), r.width(), r.height(), arc, arc);
+        } else {
+            g.setStroke(client ? ink(Ink.CLIENT) : server ? ink(Ink.SERVER) : ink(Ink.FOREGROUND));
+            g.setLineWidth(client || server ? thick : thin);
+            g.strokeRoundRect(r.x(), r.y(), r.width(), r.height(), arc, arc);
+        }
+        g.setFont(fontOf(em, true));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(ink(Ink.FOREGROUND));
+        g.fillText(b.state().displayName(), r.centerX(), r.centerY());
+        // The sides named in text too: colour never carries meaning alone.
+        if (client || server) {
+            g.setFont(fontOf(l.labelFontSize(), true));
+            g.setTextBaseline(VPos.BOTTOM);
+            double ty = r.y() - (client && server ? thick * 1.5 : thick * 0.6);
+            if (client) {
+                g.setTextAlign(server ? TextAlignment.LEFT : TextAlignment.CENTER);
+                g.setFill(ink(Ink.CLIENT));
+                g.fillText(text.text("side.client"), server ? r.x() : r.centerX(), ty);
+            }
+            if (server) {
+                g.setTextAlign(client ? TextAlignment.RIGHT : TextAlignment.CENTER);
+                g.setFill(ink(Ink.SERVER));
+                g.fillText(text.text("side.server"), client ? r.x() + r.width() : r.centerX(), ty);
+            }
+        }
+    }
+
+    private static Paint tint(Paint p) {
+        return p instanceof Color c ? c.deriveColor(0, 1, 1, 0.16) : p;
+    }
+
+    // ---- for presenter mode and tests ----
+
+    /** What is highlighted: each side's state and the arc that led there. */
+    public ReadOnlyObjectProperty<StateDiagramViewModel.Highlight> highlightProperty() {
+        return model.highlightProperty();
+    }
+
+    public StateDiagramViewModel model() {
+        return model;
+    }
+
+    /** The geometry painted last (null before the pane has a size). */
+    public StateDiagramLayout diagramLayout() {
+        return layout;
+    }
+
+    /** Seconds a transition takes to trace along its arc; 0 shows it at once. */
+    public DoubleProperty animationSecondsProperty() {
+        return animationSeconds;
+    }
+
+    /** Whether an arc is being traced right now. */
+    public ReadOnlyBooleanProperty animatingProperty() {
+        return animating.getReadOnlyProperty();
+    }
+}
