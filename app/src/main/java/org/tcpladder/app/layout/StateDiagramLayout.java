@@ -31,11 +31,11 @@ public final class StateDiagramLayout {
     /** Arc labels, relative to the state font. */
     static final double LABEL_FONT = 0.8;
     static final double LINE_HEIGHT = 1.2;
-    static final double BOX_PADDING = 0.9;
-    static final double BOX_HEIGHT = 1.8;
+    static final double BOX_PADDING = 0.55;
+    static final double BOX_HEIGHT = 1.7;
     /** Room around the diagram, and the channels the resets run along outside the boxes. */
     static final double MARGIN = 0.4;
-    static final double CHANNEL = 0.9;
+    static final double CHANNEL = 0.7;
     /** How much two opposite arcs between the same boxes are pulled apart (fraction of the box's half size). */
     static final double PAIR_OFFSET = 0.35;
     static final double LABEL_GAP = 0.3;
@@ -340,14 +340,15 @@ public final class StateDiagramLayout {
             colRight = w - side - columnWidth[2] / 2;
             double centre = (colLeft + colRight) / 2;
             // The columns must leave room between their boxes.
-            if (centre - columnWidth[1] / 2 - (colLeft + columnWidth[0] / 2) < em
-                    || colRight - columnWidth[2] / 2 - (centre + columnWidth[1] / 2) < em) {
+            if (centre - columnWidth[1] / 2 - (colLeft + columnWidth[0] / 2) < 0.6 * em
+                    || colRight - columnWidth[2] / 2 - (centre + columnWidth[1] / 2) < 0.6 * em) {
                 fits = false;
             }
-            rowTop = MARGIN * em + boxH / 2;
+            // Above the top row: room for the side tags written over a highlighted box.
+            rowTop = MARGIN * em + lineHeight + boxH / 2;
             double rowBottom = h - (MARGIN + CHANNEL) * em - boxH / 2;
             rowStep = (rowBottom - rowTop) / ROWS;
-            if (rowStep - boxH < 1.2 * em) {
+            if (rowStep - boxH < 1.1 * em) {
                 fits = false;
             }
             List<Box> boxes = new ArrayList<>();
@@ -432,16 +433,18 @@ public final class StateDiagramLayout {
                 offset = -PAIR_OFFSET;
                 toward = Toward.E;
             } else if (f == TcpState.CLOSED && t == TcpState.SYN_SENT) {
-                offset = -PAIR_OFFSET;
+                // The active open is the outer of the two lines, as in the figure.
+                offset = PAIR_OFFSET;
                 toward = Toward.NE;
             } else if (f == TcpState.SYN_SENT && t == TcpState.CLOSED) {
-                offset = -PAIR_OFFSET;
+                offset = PAIR_OFFSET;
                 toward = Toward.SW;
             } else if (f == TcpState.LISTEN && t == TcpState.SYN_RECEIVED) {
-                offset = -PAIR_OFFSET;
+                offset = PAIR_OFFSET;
                 toward = Toward.SE;
             } else if (f == TcpState.SYN_RECEIVED && t == TcpState.LISTEN) {
-                offset = -PAIR_OFFSET;
+                // The reset back to LISTEN is the outer line (the figure's note 1).
+                offset = PAIR_OFFSET;
                 toward = Toward.NW;
             } else if (f == TcpState.LISTEN && t == TcpState.SYN_SENT) {
                 toward = Toward.SW;
@@ -488,11 +491,12 @@ public final class StateDiagramLayout {
                             new Point(junctionX, channelY));
                     toward = Toward.S;
                     seg = 2;
-                } else if (fr.centerX() > x(0.75)) {
+                } else if (fr.centerX() > x(0.75) || f == TcpState.ESTABLISHED) {
+                    // Down the right-hand channel (ESTABLISHED joins it level with its box).
                     double channelX = x(1) + Math.max(fr.width(), tr.width()) / 2 + 0.5 * CHANNEL * em;
                     via = List.of(new Point(channelX, fr.centerY()), new Point(channelX, tr.centerY()));
                     toward = Toward.W;
-                    seg = 1;
+                    seg = f == TcpState.ESTABLISHED ? 0 : 1;
                 } else {
                     via = List.of(new Point(junctionX - 0.6 * tr.width(), junctionY));
                     toward = Toward.NE;

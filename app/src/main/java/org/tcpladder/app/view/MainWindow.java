@@ -71,7 +71,7 @@ public final class MainWindow {
     /** Where the connection list ends and the details begin, as fractions of the width. */
     private static final double[] DIVIDERS = {0.19, 0.69};
     /** Where the details end and the state diagram begins, as a fraction of the right column's height. */
-    private static final double DETAILS_OVER_DIAGRAM = 0.4;
+    private static final double DETAILS_OVER_DIAGRAM = 0.3;
     private final SplitPane split;
     private final SessionToolBar toolBar;
     private final DetailsPane detailsPane;

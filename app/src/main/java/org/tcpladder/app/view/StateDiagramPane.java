@@ -75,14 +75,14 @@ public final class StateDiagramPane extends Region {
     private boolean timerRunning;
     private long lastFrameNs;
 
-    /** An arc being traced for one side: {@code progress} runs from 0 to 1. */
+    /** The arcs being traced for one side, one after the other: {@code progress} runs from 0 to 1. */
     private static final class Trace {
-        final RfcArc arc;
+        final List<RfcArc> arcs;
         final boolean reversed;
         double progress;
 
-        Trace(RfcArc arc, boolean reversed) {
-            this.arc = arc;
+        Trace(List<RfcArc> arcs, boolean reversed) {
+            this.arcs = arcs;
             this.reversed = reversed;
         }
     }
@@ -235,7 +235,7 @@ public final class StateDiagramPane extends Region {
             markDirty();
             return;
         }
-        Trace t = new Trace(move.arc(), move.reversed());
+        Trace t = new Trace(move.arcs(), move.reversed());
         if (animationSeconds.get() <= 0) {
             t.progress = 1;
         }
@@ -306,8 +306,9 @@ public final class StateDiagramPane extends Region {
         Map<RfcArc, Side> marked = new java.util.HashMap<>();
         for (Side side : Side.values()) {
             Trace t = traces.get(side);
-            RfcArc arc = t != null ? t.arc : hl.of(side).lastArc();
-            if (arc != null) {
+            List<RfcArc> arcs = t != null ? t.arcs
+                    : hl.of(side).lastArc() == null ? List.of() : List.of(hl.of(side).lastArc());
+            for (RfcArc arc : arcs) {
                 marked.putIfAbsent(arc, side);
             }
         }
@@ -339,9 +340,12 @@ public final class StateDiagramPane extends Region {
         for (Side side : Side.values()) {
             Trace t = traces.get(side);
             if (t != null && t.progress < 1) {
-                StateDiagramLayout.Edge e = l.edgeOf(t.arc);
+                // Forwards the arcs run in order; stepping back runs them from the last arc's end.
                 double along = t.reversed ? 1 - t.progress : t.progress;
-                StateDiagramLayout.Point p = StateDiagramLayout.along(e.path(), along);
+                int n = t.arcs.size();
+                int i = Math.min(n - 1, (int) Math.floor(along * n));
+                StateDiagramLayout.Edge e = l.edgeOf(t.arcs.get(i));
+                StateDiagramLayout.Point p = StateDiagramLayout.along(e.path(), along * n - i);
                 double r = 0.4 * em;
                 g.setFill(ink(side == Side.CLIENT ? Ink.CLIENT : Ink.SERVER));
                 g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
@@ -379,11 +383,9 @@ public final class StateDiagramPane extends Region {
     private void paintLabel(GraphicsContext g, StateDiagramLayout.Label label, StateDiagramLayout l, Paint color,
                             boolean bold) {
         StateDiagramLayout.Rect r = label.rect();
-        if (bold) {
-            // A marked label is drawn over lines and other labels: give it its own ground.
-            g.setFill(ink(Ink.BACKGROUND));
-            g.fillRect(r.x() - 2, r.y(), r.width() + 4, r.height());
-        }
+        // On its own ground, so that a line passing under it does not cut the text.
+        g.setFill(ink(Ink.BACKGROUND));
+        g.fillRect(r.x() - 1, r.y(), r.width() + 2, r.height());
         g.setFont(fontOf(l.labelFontSize(), bold));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
@@ -433,22 +435,36 @@ public final class StateDiagramPane extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setFill(ink(Ink.FOREGROUND));
         g.fillText(b.state().displayName(), r.centerX(), r.centerY());
-        // The sides named in text too: colour never carries meaning alone.
-        if (client || server) {
-            g.setFont(fontOf(l.labelFontSize(), true));
-            g.setTextBaseline(VPos.BOTTOM);
-            double ty = r.y() - (client && server ? thick * 1.5 : thick * 0.6);
-            if (client) {
-                g.setTextAlign(server ? TextAlignment.LEFT : TextAlignment.CENTER);
-                g.setFill(ink(Ink.CLIENT));
-                g.fillText(text.text("side.client"), server ? r.x() : r.centerX(), ty);
-            }
-            if (server) {
-                g.setTextAlign(client ? TextAlignment.RIGHT : TextAlignment.CENTER);
-                g.setFill(ink(Ink.SERVER));
-                g.fillText(text.text("side.server"), client ? r.x() + r.width() : r.centerX(), ty);
-            }
+        // The sides named in text too (colour never carries meaning alone): tabs on top of the box, the
+        // client's at its left end and the server's at its right, as their lifelines stand on the ladder.
+        double top = r.y() - (client && server ? thick : 0) - thick / 2;
+        if (client) {
+            tag(g, text.text("side.client"), r.x(), top, true, ink(Ink.CLIENT), l);
         }
+        if (server) {
+            tag(g, text.text("side.server"), r.x() + r.width(), top, false, ink(Ink.SERVER), l);
+        }
+    }
+
+    /**
+     * A side's name standing on a box's top edge at {@code x} (its left end for the client, its right end
+     * for the server), white on the side's colour; kept on the canvas.
+     */
+    private void tag(GraphicsContext g, String name, double x, double bottom, boolean fromLeft, Paint color,
+                     StateDiagramLayout l) {
+        double size = l.labelFontSize();
+        double pad = 0.25 * size;
+        double w = measure(name, size, true) + 2 * pad;
+        double h = l.lineHeight();
+        double left = Math.max(0, Math.min(canvas.getWidth() - w, fromLeft ? x : x - w));
+        double y = Math.max(0, bottom - h);
+        g.setFill(color);
+        g.fillRoundRect(left, y, w, h, pad * 2, pad * 2);
+        g.setFont(fontOf(size, true));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(ink(Ink.BACKGROUND));
+        g.fillText(name, left + pad, y + h / 2);
     }
 
     private static Paint tint(Paint p) {

@@ -42,10 +42,19 @@ public final class StateDiagramViewModel {
     }
 
     /**
-     * An arc to animate for one side: taken ({@code reversed} false) when the playhead passed the change
-     * going forwards, undone when it went back over it. {@code serial} tells equal moves apart.
+     * Arcs to animate for one side, in the table's direction (usually one, see {@link #pathOf}): taken
+     * ({@code reversed} false) when the playhead passed the change going forwards, undone when it went
+     * back over it. {@code serial} tells equal moves apart.
      */
-    public record Move(Side side, RfcArc arc, boolean reversed, long serial) {
+    public record Move(Side side, List<RfcArc> arcs, boolean reversed, long serial) {
+        public Move {
+            arcs = List.copyOf(arcs);
+        }
+
+        /** The last arc of the change: the one that entered its new state. */
+        public RfcArc arc() {
+            return arcs.get(arcs.size() - 1);
+        }
     }
 
     private final PlaybackViewModel playback;
@@ -109,17 +118,26 @@ public final class StateDiagramViewModel {
         return new Position(TcpState.fromName(String.valueOf(at.state())), arcOf(at.lastChange()));
     }
 
-    /** The arc of the table a timeline change took, or null when none joins its two states. */
+    /** The last arc of {@link #pathOf}: the one that entered the change's new state; null when none. */
     public static RfcArc arcOf(StateTimeline.Change change) {
+        List<RfcArc> path = pathOf(change);
+        return path.isEmpty() ? null : path.get(path.size() - 1);
+    }
+
+    /**
+     * The arcs of the table a timeline change took, usually one; two when one segment made two changes
+     * (see {@link RfcArc#path}); empty when no arcs join its states (e.g. an assumed initial state).
+     */
+    public static List<RfcArc> pathOf(StateTimeline.Change change) {
         if (change == null || change.from() == null) {
-            return null;
+            return List.of();
         }
         TcpState from = TcpState.fromName(change.from());
         TcpState to = TcpState.fromName(change.to());
         if (from == null || to == null) {
-            return null;
+            return List.of();
         }
-        return RfcArc.between(from, to,
+        return RfcArc.path(from, to,
                 change.onArrival() ? TransitionCause.Trigger.RECEIVED : TransitionCause.Trigger.SENT);
     }
 
@@ -139,8 +157,8 @@ public final class StateDiagramViewModel {
         }
         boolean back = after < before;
         StateTimeline.Change change = t.changes().get(back ? after : after - 1);
-        RfcArc arc = arcOf(change);
-        return arc == null ? null : new Move(side, arc, back, ++serial);
+        List<RfcArc> path = pathOf(change);
+        return path.isEmpty() ? null : new Move(side, path, back, ++serial);
     }
 
     private static int effectiveCount(StateTimeline t, double p) {

@@ -230,4 +230,30 @@ public enum RfcArc {
         }
         return any;
     }
+
+    /**
+     * The arcs a side took from {@code from} to {@code to}: the arc {@link #between} them when there is
+     * one, else a chain of two arcs a capture can show (table order breaks ties). One segment can
+     * take two arcs: a FIN,ACK that acknowledges our FIN makes FIN-WAIT-1 FIN-WAIT-2 and then TIME-WAIT,
+     * because the ACK is processed before the FIN (RFC 9293 section 3.10.7.4, fifth and eighth steps),
+     * and the table lists the ACK's arc first. Empty when no chain joins the two.
+     */
+    public static List<RfcArc> path(TcpState from, TcpState to, TransitionCause.Trigger trigger) {
+        RfcArc direct = between(from, to, trigger);
+        if (direct != null) {
+            return List.of(direct);
+        }
+        // At most two arcs, and never through CLOSED or LISTEN: one segment does not end one connection
+        // and begin another.
+        for (RfcArc first : ALL) {
+            if (first.from == from && first.observable() && !first.to.hasNoConnection()) {
+                for (RfcArc second : ALL) {
+                    if (second.from == first.to && second.to == to && second.observable()) {
+                        return List.of(first, second);
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
 }

@@ -105,4 +105,14 @@ class RfcArcTest {
             assertTrue(a.rfcSection().matches("3\\.10(\\.\\d+)*"), a.name() + " " + a.rfcSection());
         }
     }
+
+    @Test
+    void aFinAckInFinWait1TakesTheAckArcAndThenTheFinArc() {
+        assertEquals(java.util.List.of(RfcArc.FIN_WAIT_1_RECEIVE_ACK, RfcArc.FIN_WAIT_2_RECEIVE_FIN),
+                RfcArc.path(TcpState.FIN_WAIT_1, TcpState.TIME_WAIT, TransitionCause.Trigger.RECEIVED));
+        assertEquals(java.util.List.of(RfcArc.ESTABLISHED_CLOSE),
+                RfcArc.path(TcpState.ESTABLISHED, TcpState.FIN_WAIT_1, TransitionCause.Trigger.SENT));
+        assertEquals(java.util.List.of(),
+                RfcArc.path(TcpState.TIME_WAIT, TcpState.ESTABLISHED, TransitionCause.Trigger.RECEIVED));
+    }
 }
