@@ -142,10 +142,11 @@ public final class StateDiagramLayout {
      * The diagram in {@code width} × {@code height} pixels at root font size {@code em}, shrunk by one
      * factor (down to {@link #MIN_SCALE}) until boxes and resting labels are clear of each other.
      *
-     * @param labelLines an arc's label, one string per line (the RFC writes event above action)
+     * @param labelLines an arc's label in the ways it may be written, preferred first, each one string per
+     *                   line (the RFC writes event above action; where two lines find no room, one may)
      */
     public static StateDiagramLayout of(double width, double height, double em,
-                                        Function<RfcArc, List<String>> labelLines, TextWidth measure) {
+                                        Function<RfcArc, List<List<String>>> labelLines, TextWidth measure) {
         Objects.requireNonNull(labelLines, "labelLines");
         Objects.requireNonNull(measure, "measure");
         if (!(em > 0)) {
@@ -299,7 +300,7 @@ public final class StateDiagramLayout {
         private final double h;
         private final double em;
         private final double scale;
-        private final Function<RfcArc, List<String>> labelLines;
+        private final Function<RfcArc, List<List<String>>> labelLines;
         private final TextWidth measure;
         private final double labelFont;
         private final double lineHeight;
@@ -312,7 +313,7 @@ public final class StateDiagramLayout {
         private boolean fits = true;
         private final List<Rect> taken = new ArrayList<>();
 
-        Builder(double w, double h, double em, double scale, Function<RfcArc, List<String>> labelLines,
+        Builder(double w, double h, double em, double scale, Function<RfcArc, List<List<String>>> labelLines,
                 TextWidth measure) {
             this.w = w;
             this.h = h;
@@ -570,62 +571,72 @@ public final class StateDiagramLayout {
             return new Point(inside.x() + dx * t, inside.y() + dy * t);
         }
 
-        private Label place(List<String> lines, List<Point> path, Route r, boolean resting) {
-            return place(lines, path, r, resting, null);
+        private Label place(List<List<String>> choices, List<Point> path, Route r, boolean resting) {
+            return place(choices, path, r, resting, null);
         }
 
         /**
          * Beside the route's label segment, on its preferred side, at the first spot along the segment
-         * that is clear of boxes and of the labels placed before; kept inside the bounds.
+         * that is clear of boxes and of the labels placed before, in the first way of writing it that
+         * finds one; kept inside the bounds.
          */
-        private Label place(List<String> lines, List<Point> path, Route r, boolean resting, Label near) {
-            double lw = 0;
-            for (String l : lines) {
-                lw = Math.max(lw, measure.width(l, labelFont, false));
-            }
-            double lh = lines.size() * lineHeight;
+        private Label place(List<List<String>> choices, List<Point> path, Route r, boolean resting, Label near) {
             if (near != null) {
                 // Shown instead of the resting label, in its place.
+                List<String> lines = choices.get(0);
+                double lw = widest(lines);
+                double lh = lines.size() * lineHeight;
                 Rect at = new Rect(near.rect().centerX() - lw / 2, near.rect().centerY() - lh / 2, lw, lh);
                 return new Label(List.copyOf(lines), clamp(at));
             }
-            int seg = Math.min(r.labelSegment(), path.size() - 2);
-            Point a = path.get(seg);
-            Point b = path.get(seg + 1);
-            double dx = b.x() - a.x();
-            double dy = b.y() - a.y();
-            double len = Math.max(1e-9, Math.hypot(dx, dy));
-            double nx = -dy / len;
-            double ny = dx / len;
-            if (nx * r.toward().dx + ny * r.toward().dy < 0) {
-                nx = -nx;
-                ny = -ny;
-            }
-            Rect first = null;
-            for (double t : new double[]{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
-                for (int sideSign : new int[]{1, -1}) {
-                    double mx = a.x() + dx * t;
-                    double my = a.y() + dy * t;
-                    double off = LABEL_GAP * em + Math.abs(nx) * lw / 2 + Math.abs(ny) * lh / 2;
-                    double cx = mx + sideSign * nx * off;
-                    double cy = my + sideSign * ny * off;
-                    Rect rect = clamp(new Rect(cx - lw / 2, cy - lh / 2, lw, lh));
-                    if (first == null) {
-                        first = rect;
-                    }
-                    if (!resting || clear(rect)) {
-                        if (resting) {
-                            taken.add(rect);
+            Label first = null;
+            for (List<String> lines : choices) {
+                double lw = widest(lines);
+                double lh = lines.size() * lineHeight;
+                int seg = Math.min(r.labelSegment(), path.size() - 2);
+                Point a = path.get(seg);
+                Point b = path.get(seg + 1);
+                double dx = b.x() - a.x();
+                double dy = b.y() - a.y();
+                double len = Math.max(1e-9, Math.hypot(dx, dy));
+                double nx = -dy / len;
+                double ny = dx / len;
+                if (nx * r.toward().dx + ny * r.toward().dy < 0) {
+                    nx = -nx;
+                    ny = -ny;
+                }
+                for (double t : new double[]{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
+                    for (int sideSign : new int[]{1, -1}) {
+                        double off = LABEL_GAP * em + Math.abs(nx) * lw / 2 + Math.abs(ny) * lh / 2;
+                        double cx = a.x() + dx * t + sideSign * nx * off;
+                        double cy = a.y() + dy * t + sideSign * ny * off;
+                        Rect rect = clamp(new Rect(cx - lw / 2, cy - lh / 2, lw, lh));
+                        Label label = new Label(List.copyOf(lines), rect);
+                        if (first == null) {
+                            first = label;
                         }
-                        return new Label(List.copyOf(lines), rect);
+                        if (!resting || clear(rect)) {
+                            if (resting) {
+                                taken.add(rect);
+                            }
+                            return label;
+                        }
                     }
                 }
             }
             if (resting) {
                 fits = false;
-                taken.add(first);
+                taken.add(first.rect());
             }
-            return new Label(List.copyOf(lines), first);
+            return first;
+        }
+
+        private double widest(List<String> lines) {
+            double lw = 0;
+            for (String l : lines) {
+                lw = Math.max(lw, measure.width(l, labelFont, false));
+            }
+            return lw;
         }
 
         private boolean clear(Rect rect) {

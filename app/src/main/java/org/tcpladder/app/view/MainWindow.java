@@ -70,8 +70,10 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     /** Where the connection list ends and the details begin, as fractions of the width. */
     private static final double[] DIVIDERS = {0.19, 0.69};
+    /** The same with the state diagram shown: its column wider, so that its labels stay legible. */
+    private static final double[] DIVIDERS_WITH_DIAGRAM = {0.19, 0.6};
     /** Where the details end and the state diagram begins, as a fraction of the right column's height. */
-    private static final double DETAILS_OVER_DIAGRAM = 0.3;
+    private static final double DETAILS_OVER_DIAGRAM = 0.26;
     private final SplitPane split;
     private final SessionToolBar toolBar;
     private final DetailsPane detailsPane;
@@ -181,7 +183,7 @@ public final class MainWindow {
         afterNextLayout(() -> {
             // Larger text pushes the side panes' minimum widths and the split moves its dividers; once
             // the new size is laid out, give every zoom level the same proportions again.
-            split.setDividerPositions(DIVIDERS);
+            split.setDividerPositions(dividers());
             // JavaFX's ToolBar does not bring back overflowed items when they shrink (JDK-8152395):
             // handing it its items again makes it measure them afresh.
             toolBar.getItems().setAll(new ArrayList<>(toolBar.getItems()));
@@ -189,15 +191,13 @@ public final class MainWindow {
     }
 
     /**
-     * Puts the state diagram under the details pane, or takes it away; the window's other proportions
-     * stay as they were.
+     * Puts the state diagram under the details pane, widening that column, or takes it away again.
      */
     private void showStateDiagram(boolean show) {
         javafx.scene.Node right = show ? detailsAndDiagram() : detailsPane;
         if (split.getItems().get(2) == right) {
             return;
         }
-        double[] dividers = split.getDividerPositions();
         if (!show) {
             detailsAndDiagram.getItems().clear();
         } else {
@@ -206,7 +206,11 @@ public final class MainWindow {
         }
         split.getItems().set(2, right);
         SplitPane.setResizableWithParent(right, false);
-        split.setDividerPositions(dividers);
+        split.setDividerPositions(dividers());
+    }
+
+    private double[] dividers() {
+        return settings.stateDiagramShownProperty().get() ? DIVIDERS_WITH_DIAGRAM : DIVIDERS;
     }
 
     private SplitPane detailsAndDiagram() {

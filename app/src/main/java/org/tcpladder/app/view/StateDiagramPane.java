@@ -211,9 +211,11 @@ public final class StateDiagramPane extends Region {
         markDirty();
     }
 
-    private List<String> labelLines(RfcArc arc) {
+    /** Event above action as the RFC writes them; else on one line, "event / action". */
+    private List<List<String>> labelLines(RfcArc arc) {
         String action = narration.arcAction(arc);
-        return action.isBlank() ? List.of(narration.arcEvent(arc)) : List.of(narration.arcEvent(arc), action);
+        return action.isBlank() ? List.of(List.of(narration.arcEvent(arc)))
+                : List.of(List.of(narration.arcEvent(arc), action), List.of(narration.arcLabel(arc)));
     }
 
     private double measure(String s, double size, boolean bold) {

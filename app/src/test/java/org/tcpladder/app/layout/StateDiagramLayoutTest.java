@@ -25,14 +25,15 @@ class StateDiagramLayoutTest {
      */
     static final StateDiagramLayout.TextWidth WIDE = (s, size, bold) -> s.length() * size * (bold ? 0.68 : 0.6);
 
-    static List<String> lines(RfcArc arc) {
+    static List<List<String>> lines(RfcArc arc) {
         Narration n = Narration.english();
         List<String> out = new ArrayList<>();
         out.add(n.arcEvent(arc));
-        if (!n.arcAction(arc).isBlank()) {
-            out.add(n.arcAction(arc));
+        if (n.arcAction(arc).isBlank()) {
+            return List.of(out);
         }
-        return out;
+        out.add(n.arcAction(arc));
+        return List.of(out, List.of(n.arcLabel(arc)));
     }
 
     private static StateDiagramLayout layout(double w, double h, double em) {
