@@ -307,10 +307,7 @@ public final class StateDiagramPane extends Region {
         StateDiagramViewModel.Highlight hl = model.getHighlight();
         Map<RfcArc, Side> marked = new java.util.HashMap<>();
         for (Side side : Side.values()) {
-            Trace t = traces.get(side);
-            List<RfcArc> arcs = t != null ? t.arcs
-                    : hl.of(side).lastArc() == null ? List.of() : List.of(hl.of(side).lastArc());
-            for (RfcArc arc : arcs) {
+            for (RfcArc arc : markedArcs(side)) {
                 marked.putIfAbsent(arc, side);
             }
         }
@@ -474,6 +471,19 @@ public final class StateDiagramPane extends Region {
     }
 
     // ---- for presenter mode and tests ----
+
+    /**
+     * The arcs drawn in a side's colour: while an arc is traced, that arc (or the two of one segment);
+     * at rest, the arc that led to the side's state, so an undone arc, once traced back, is not.
+     */
+    public List<RfcArc> markedArcs(Side side) {
+        Trace t = traces.get(side);
+        if (t != null && (t.progress < 1 || !t.reversed)) {
+            return t.arcs;
+        }
+        RfcArc last = model.getHighlight().of(side).lastArc();
+        return last == null ? List.of() : List.of(last);
+    }
 
     /** What is highlighted: each side's state and the arc that led there. */
     public ReadOnlyObjectProperty<StateDiagramViewModel.Highlight> highlightProperty() {

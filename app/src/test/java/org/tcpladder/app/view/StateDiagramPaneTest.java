@@ -135,6 +135,12 @@ class StateDiagramPaneTest {
                 .moveProperty(org.tcpladder.capture.tcp.Side.SERVER).get();
         assertSame(RfcArc.ESTABLISHED_RECEIVE_FIN, undone.arc());
         assertTrue(undone.reversed());
+        assertEquals(java.util.List.of(RfcArc.SYN_RECEIVED_RECEIVE_ACK),
+                window.stateDiagram().markedArcs(org.tcpladder.capture.tcp.Side.SERVER),
+                "once traced back, the arc into ESTABLISHED is the server's marked arc again");
+        assertEquals(java.util.List.of(RfcArc.SYN_SENT_RECEIVE_SYN_ACK),
+                window.stateDiagram().markedArcs(org.tcpladder.capture.tcp.Side.CLIENT),
+                "at 11 the client's FIN has not left yet either");
     }
 
     @Test
