@@ -82,8 +82,9 @@ public final class StateDiagramViewModel {
      * where {@link PlaybackViewModel#load} puts the playhead, so that loading animates nothing.
      */
     private void reload(LadderData before, LadderData data) {
-        clientStates = data == null ? null : StateTimeline.of(data, Side.CLIENT);
-        serverStates = data == null ? null : StateTimeline.of(data, Side.SERVER);
+        // The playback's own timelines (built before it publishes the data): the indicators' states.
+        clientStates = data == null ? null : playback.timeline(Side.CLIENT);
+        serverStates = data == null ? null : playback.timeline(Side.SERVER);
         boolean grew = before != null && data != null && before.client().equals(data.client())
                 && before.server().equals(data.server()) && data.size() >= before.size();
         if (!grew) {
