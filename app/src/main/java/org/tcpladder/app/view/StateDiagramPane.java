@@ -41,6 +41,7 @@ import org.tcpladder.capture.tcp.Side;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -305,7 +306,7 @@ public final class StateDiagramPane extends Region {
         }
         double em = l.stateFontSize();
         StateDiagramViewModel.Highlight hl = model.getHighlight();
-        Map<RfcArc, Side> marked = new java.util.HashMap<>();
+        Map<RfcArc, Side> marked = new LinkedHashMap<>();
         for (Side side : Side.values()) {
             for (RfcArc arc : markedArcs(side)) {
                 marked.putIfAbsent(arc, side);
@@ -327,11 +328,24 @@ public final class StateDiagramPane extends Region {
             }
         }
         // The arcs each side took last, in its colour, with their own label.
+        List<StateDiagramLayout.Rect> markedLabels = new ArrayList<>();
         for (Map.Entry<RfcArc, Side> m : marked.entrySet()) {
             StateDiagramLayout.Edge e = l.edgeOf(m.getKey());
             Paint sideInk = ink(m.getValue() == Side.CLIENT ? Ink.CLIENT : Ink.SERVER);
             paintEdge(g, e, em, sideInk);
-            paintLabel(g, e.label(m.getKey()), l, sideInk, true);
+            StateDiagramLayout.Label label = e.label(m.getKey());
+            // Two sides on one line (a reset sent and the same reset received): one label under the other.
+            for (StateDiagramLayout.Rect other : markedLabels) {
+                if (other.intersects(label.rect())) {
+                    StateDiagramLayout.Rect r = label.rect();
+                    double y = other.y() + other.height() + r.height() <= h ? other.y() + other.height()
+                            : Math.max(0, other.y() - r.height());
+                    label = new StateDiagramLayout.Label(label.lines(),
+                            new StateDiagramLayout.Rect(r.x(), y, r.width(), r.height()));
+                }
+            }
+            markedLabels.add(label.rect());
+            paintLabel(g, label, l, sideInk, true);
         }
         for (StateDiagramLayout.Box b : l.boxes()) {
             paintBox(g, b, l, hl);
@@ -437,25 +451,36 @@ public final class StateDiagramPane extends Region {
         // The sides named in text too (colour never carries meaning alone): tabs on top of the box, the
         // client's at its left end and the server's at its right, as their lifelines stand on the ladder.
         double top = r.y() - (client && server ? thick : 0) - thick / 2;
+        double size = l.labelFontSize();
+        double pad = 0.25 * size;
+        double clientW = measure(text.text("side.client"), size, true) + 2 * pad;
+        double serverW = measure(text.text("side.server"), size, true) + 2 * pad;
+        double cx;
+        double sx;
+        if (client && server) {
+            // Side by side, centred on the box, wider than it if need be, kept on the canvas.
+            double total = clientW + pad + serverW;
+            cx = Math.max(0, Math.min(canvas.getWidth() - total, r.centerX() - total / 2));
+            sx = cx + clientW + pad;
+        } else {
+            cx = r.x();
+            sx = r.x() + r.width() - serverW;
+        }
         if (client) {
-            tag(g, text.text("side.client"), r.x(), top, true, ink(Ink.CLIENT), l);
+            tag(g, text.text("side.client"), cx, clientW, top, ink(Ink.CLIENT), l);
         }
         if (server) {
-            tag(g, text.text("side.server"), r.x() + r.width(), top, false, ink(Ink.SERVER), l);
+            tag(g, text.text("side.server"), sx, serverW, top, ink(Ink.SERVER), l);
         }
     }
 
-    /**
-     * A side's name standing on a box's top edge at {@code x} (its left end for the client, its right end
-     * for the server), white on the side's colour; kept on the canvas.
-     */
-    private void tag(GraphicsContext g, String name, double x, double bottom, boolean fromLeft, Paint color,
+    /** A side's name on a tab standing on a box's top edge, in the page colour on the side's colour. */
+    private void tag(GraphicsContext g, String name, double x, double w, double bottom, Paint color,
                      StateDiagramLayout l) {
         double size = l.labelFontSize();
         double pad = 0.25 * size;
-        double w = measure(name, size, true) + 2 * pad;
         double h = l.lineHeight();
-        double left = Math.max(0, Math.min(canvas.getWidth() - w, fromLeft ? x : x - w));
+        double left = Math.max(0, Math.min(canvas.getWidth() - w, x));
         double y = Math.max(0, bottom - h);
         g.setFill(color);
         g.fillRoundRect(left, y, w, h, pad * 2, pad * 2);
