@@ -1,6 +1,8 @@
 package org.tcpladder.app.view;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -9,7 +11,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.css.CssMetaData;
 import javafx.css.FontCssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
-import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
@@ -32,6 +33,7 @@ import org.tcpladder.app.Messages;
 import org.tcpladder.app.layout.StateDiagramLayout;
 import org.tcpladder.app.style.Ink;
 import org.tcpladder.app.style.StyleClasses;
+import org.tcpladder.app.style.Theme;
 import org.tcpladder.app.viewmodel.PlaybackViewModel;
 import org.tcpladder.app.viewmodel.StateDiagramViewModel;
 import org.tcpladder.capture.state.Narration;
@@ -52,8 +54,8 @@ import java.util.Map;
  * line in that side's colour, backwards when stepping back; the arc stays marked until the next move.
  * Clicking a state moves the playhead to where a side entered it ({@link StateDiagramViewModel#jumpTo}).
  *
- * <p>Colours and the font come from CSS as the ladder's do (one styleable property per {@link Ink}, and
- * the inherited {@code -fx-font}), so themes and zoom reach it. Any number of panes can follow one
+ * <p>Its colours are the {@link ApplicationTheme}'s, as the ladder's are (lines as heavy as the theme's
+ * line weight), and its font is the inherited {@code -fx-font}, so themes and zoom reach it. Any number of panes can follow one
  * playback: the normal window shows one, presenter mode may show another.
  */
 public final class StateDiagramPane extends Region {
@@ -65,7 +67,10 @@ public final class StateDiagramPane extends Region {
     private final StateDiagramViewModel model;
     private final Canvas canvas = new Canvas();
     private final Text measurer = new Text();
-    private final Map<Ink, StyleableObjectProperty<Paint>> inks = new EnumMap<>(Ink.class);
+    private final Map<Ink, Paint> inks = new EnumMap<>(Ink.class);
+    private Theme theme;
+    /** Held here: the theme property lives as long as the program, a pane of a closed window does not. */
+    private final InvalidationListener themeChanged = o -> useTheme();
     private final StyleableObjectProperty<Font> font;
     private final DoubleProperty animationSeconds = new SimpleDoubleProperty(this, "animationSeconds",
             ANIMATION_SECONDS);
@@ -105,12 +110,8 @@ public final class StateDiagramPane extends Region {
         this.model = new StateDiagramViewModel(playback);
         getStyleClass().add(StyleClasses.STATE_DIAGRAM);
         setId(NodeIds.STATE_DIAGRAM);
-        for (Ink ink : Ink.values()) {
-            SimpleStyleableObjectProperty<Paint> p = new SimpleStyleableObjectProperty<>(
-                    INK_META.get(ink), this, ink.cssProperty(), ink.fallback());
-            p.addListener((o, a, b) -> markDirty());
-            inks.put(ink, p);
-        }
+        ApplicationTheme.themeProperty().addListener(new WeakInvalidationListener(themeChanged));
+        useTheme();
         font = new SimpleStyleableObjectProperty<>(FONT_META, this, "font", Font.getDefault());
         font.addListener((o, a, b) -> relayout());
         getChildren().add(canvas);
@@ -124,9 +125,8 @@ public final class StateDiagramPane extends Region {
                 layout != null && layout.stateAt(e.getX(), e.getY()) != null ? Cursor.HAND : Cursor.DEFAULT));
     }
 
-    // ---- CSS: the inks and the inherited font, as on the ladder ----
+    // ---- the theme's colours, and the inherited font from CSS, as on the ladder ----
 
-    private static final Map<Ink, CssMetaData<StateDiagramPane, Paint>> INK_META = new EnumMap<>(Ink.class);
     private static final CssMetaData<StateDiagramPane, Font> FONT_META =
             new FontCssMetaData<>("-fx-font", Font.getDefault()) {
                 @Override
@@ -144,22 +144,6 @@ public final class StateDiagramPane extends Region {
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
         all.add(FONT_META);
-        for (Ink ink : Ink.values()) {
-            CssMetaData<StateDiagramPane, Paint> meta = new CssMetaData<>(ink.cssProperty(),
-                    StyleConverter.getPaintConverter(), ink.fallback()) {
-                @Override
-                public boolean isSettable(StateDiagramPane pane) {
-                    return !pane.inks.get(ink).isBound();
-                }
-
-                @Override
-                public StyleableProperty<Paint> getStyleableProperty(StateDiagramPane pane) {
-                    return pane.inks.get(ink);
-                }
-            };
-            INK_META.put(ink, meta);
-            all.add(meta);
-        }
         CSS_META = Collections.unmodifiableList(all);
     }
 
@@ -173,7 +157,16 @@ public final class StateDiagramPane extends Region {
     }
 
     private Paint ink(Ink ink) {
-        return inks.get(ink).get();
+        return inks.get(ink);
+    }
+
+    private void useTheme() {
+        theme = ApplicationTheme.get();
+        for (Ink ink : Ink.values()) {
+            int rgb = theme.rgb(ink);
+            inks.put(ink, Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff));
+        }
+        markDirty();
     }
 
     private double em() {
@@ -370,7 +363,8 @@ public final class StateDiagramPane extends Region {
         List<StateDiagramLayout.Point> path = e.path();
         boolean marked = color != null;
         g.setStroke(marked ? color : ink(e.dashed() ? Ink.LIFELINE : Ink.MUTED));
-        g.setLineWidth(marked ? Math.max(2, 0.2 * em) : Math.max(1, (e.dashed() ? 0.07 : 0.1) * em));
+        double weight = theme.lineWeight();
+        g.setLineWidth(weight * (marked ? Math.max(2, 0.2 * em) : Math.max(1, (e.dashed() ? 0.07 : 0.1) * em)));
         g.setLineDashes(e.dashed() && !marked ? new double[]{0.35 * em, 0.3 * em} : null);
         g.beginPath();
         g.moveTo(path.get(0).x(), path.get(0).y());
@@ -429,8 +423,8 @@ public final class StateDiagramPane extends Region {
                 g.fillRoundRect(client ? r.x() + half : r.x(), r.y(), client ? half : r.width(), r.height(), arc, arc);
             }
         }
-        double thin = Math.max(1, 0.08 * em);
-        double thick = Math.max(2.5, 0.22 * em);
+        double thin = theme.lineWeight() * Math.max(1, 0.08 * em);
+        double thick = theme.lineWeight() * Math.max(2.5, 0.22 * em);
         if (client && server) {
             g.setStroke(ink(Ink.CLIENT));
             g.setLineWidth(thick);

@@ -116,7 +116,7 @@ public final class StateDiagramViewModel {
             return Position.UNKNOWN;
         }
         StateTimeline.StateAt at = t.at(p);
-        return new Position(TcpState.fromName(String.valueOf(at.state())), arcOf(at.lastChange()));
+        return new Position(at.state(), arcOf(at.lastChange()));
     }
 
     /** The last arc of {@link #pathOf}: the one that entered the change's new state; null when none. */
@@ -133,8 +133,8 @@ public final class StateDiagramViewModel {
         if (change == null || change.from() == null) {
             return List.of();
         }
-        TcpState from = TcpState.fromName(change.from());
-        TcpState to = TcpState.fromName(change.to());
+        TcpState from = change.from();
+        TcpState to = change.to();
         if (from == null || to == null) {
             return List.of();
         }
@@ -199,15 +199,15 @@ public final class StateDiagramViewModel {
             return -1;
         }
         StateTimeline.Change current = t.at(playback.getPosition()).lastChange();
-        if (current != null && state == TcpState.fromName(current.to()) && endMatches(current, end)) {
+        if (current != null && state == current.to() && endMatches(current, end)) {
             return current.segmentIndex() + 1;
         }
-        if (state == TcpState.fromName(String.valueOf(t.initialState())) && end != Boolean.TRUE) {
+        if (state == t.initialState() && end != Boolean.TRUE) {
             return 0;
         }
         List<StateTimeline.Change> changes = t.changes();
         for (StateTimeline.Change c : changes) {
-            if (state == TcpState.fromName(c.to()) && endMatches(c, end)) {
+            if (state == c.to() && endMatches(c, end)) {
                 return c.segmentIndex() + 1;
             }
         }
@@ -215,10 +215,10 @@ public final class StateDiagramViewModel {
     }
 
     private static boolean endMatches(StateTimeline.Change c, Boolean end) {
-        if (end == null || TcpState.fromName(c.to()) != TcpState.CLOSED) {
+        if (end == null || c.to() != TcpState.CLOSED) {
             return true;
         }
-        TcpState from = c.from() == null ? null : TcpState.fromName(c.from());
+        TcpState from = c.from();
         boolean fromSynchronized = from != null && from.isSynchronized();
         return fromSynchronized == end;
     }

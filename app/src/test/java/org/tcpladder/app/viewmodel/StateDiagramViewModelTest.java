@@ -150,14 +150,14 @@ class StateDiagramViewModelTest {
 
     @Test
     void aLiveLadderThatGrowsIsFollowedWithoutMovingThePlayhead() {
-        LadderData handshake = new LadderData(echo.client(), echo.server(), "CLOSED", "LISTEN",
+        LadderData handshake = new LadderData(echo.client(), echo.server(), TcpState.CLOSED, TcpState.LISTEN,
                 echo.segments().subList(0, 2), List.of(), null);
         playback.load(handshake);
         playback.end();
         assertEquals(TcpState.ESTABLISHED, client().state());
         assertEquals(TcpState.SYN_RECEIVED, server().state());
         StateDiagramViewModel.Move clientMove = move(Side.CLIENT);
-        playback.update(new LadderData(echo.client(), echo.server(), "CLOSED", "LISTEN",
+        playback.update(new LadderData(echo.client(), echo.server(), TcpState.CLOSED, TcpState.LISTEN,
                 echo.segments().subList(0, 3), List.of(), null));
         assertEquals(2, playback.getPosition(), 1e-9);
         assertSame(clientMove, move(Side.CLIENT), "growing data alone animates nothing");
