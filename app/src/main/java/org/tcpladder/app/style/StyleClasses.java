@@ -11,6 +11,7 @@ public final class StyleClasses {
 
     public static final String APP = "tcp-ladder";
     public static final String LADDER_VIEW = "ladder-view";
+    public static final String STATE_DIAGRAM = "state-diagram";
     public static final String STATE_HEADER = "state-header";
     public static final String STATE_INDICATOR = "state-indicator";
     public static final String SIDE_LABEL = "side-label";

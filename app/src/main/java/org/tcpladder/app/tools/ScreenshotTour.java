@@ -19,6 +19,8 @@ import org.tcpladder.app.view.MainWindow;
 import org.tcpladder.app.view.NodeIds;
 import org.tcpladder.capture.demo.DemoSettings;
 import org.tcpladder.capture.demo.Scenario;
+import org.tcpladder.capture.state.TcpState;
+import org.tcpladder.capture.tcp.Side;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -34,10 +36,10 @@ import java.util.function.Consumer;
 /**
  * Puts the real window through the states worth showing and snapshots each to a PNG: a live echo
  * session over loopback mid-handshake and finished, its data segment with the payload in hex, the same
- * at classroom zoom, a multi-connection capture file with its list, time spacing, IPv6, and a file that
- * is not a capture; the echo session in the Dark and Projector themes, each with a dialog. Used by
- * {@link Screenshots} for {@code screenshots/} and by a test that runs it
- * headless.
+ * at classroom zoom, a multi-connection capture file with its list, time spacing, IPv6, the RFC 9293
+ * state diagram beside a ladder, and a file that is not a capture; the echo session in the Dark and
+ * Projector themes, each with a dialog. Used by {@link Screenshots} for {@code screenshots/} and by a
+ * test that runs it headless.
  *
  * <p>Live sessions need live capture (root or CAP_NET_RAW). Their ports, sequence numbers and times
  * are those of the moment, so the pictures differ a little from run to run; the shots show relative
@@ -133,6 +135,15 @@ public final class ScreenshotTour {
             window.startDemo();
         }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 10);
         shot("08-live-ipv6-server-closes", () -> window.playback().end());
+        shot("10-state-diagram", () -> {
+            // The state diagram beside the ladder, at the moment the server's FIN has been acknowledged.
+            window.stateDiagram().animationSecondsProperty().set(0);
+            window.settings().stateDiagramShownProperty().set(true);
+            double p = window.stateDiagram().model().entryPosition(Side.SERVER, TcpState.FIN_WAIT_2, null);
+            window.playback().seek(p >= 0 ? p : window.playback().getLength() - 1);
+        });
+        step("the state diagram hidden again", () -> window.settings().stateDiagramShownProperty().set(false),
+                () -> true);
         step("back to the defaults", () -> {
             window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
             window.settings().ipv6Property().set(false);
@@ -241,6 +252,7 @@ public final class ScreenshotTour {
         s.getRoot().applyCss();
         s.getRoot().layout();
         window.ladder().paint();
+        window.stateDiagram().paint();
         WritableImage image = s.snapshot(null);
         return PngWriter.toBuffered(image);
     }

@@ -55,8 +55,12 @@ final class AppMenuBar extends MenuBar {
         byTime.selectedProperty().addListener((o, a, b) ->
                 settings.spacingProperty().set(b ? Spacing.TIME : Spacing.ORDER));
         settings.spacingProperty().addListener((o, a, b) -> byTime.setSelected(b == Spacing.TIME));
+        CheckMenuItem stateDiagram = new CheckMenuItem(text.text("menu.stateDiagram"));
+        stateDiagram.setMnemonicParsing(false);
+        stateDiagram.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        stateDiagram.selectedProperty().bindBidirectional(settings.stateDiagramShownProperty());
         Menu view = new Menu(text.text("menu.view"), null, zoomIn, zoomOut, zoomReset, new SeparatorMenuItem(),
-                absolute, byTime, new SeparatorMenuItem(), new ThemeMenu(text));
+                absolute, byTime, stateDiagram, new SeparatorMenuItem(), new ThemeMenu(text));
 
         Menu play = new Menu(text.text("menu.playback"), null,
                 item(text.text("menu.playPause"), playback::togglePlay, new KeyCodeCombination(KeyCode.SPACE)),

@@ -70,8 +70,16 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     /** Where the connection list ends and the details begin, as fractions of the width. */
     private static final double[] DIVIDERS = {0.19, 0.69};
+    /** The same with the state diagram shown: its column wider, so that its labels stay legible. */
+    private static final double[] DIVIDERS_WITH_DIAGRAM = {0.19, 0.6};
+    /** Where the details end and the state diagram begins, as a fraction of the right column's height. */
+    private static final double DETAILS_OVER_DIAGRAM = 0.26;
     private final SplitPane split;
     private final SessionToolBar toolBar;
+    private final DetailsPane detailsPane;
+    /** The RFC 9293 state diagram, under the details when View ▸ State Diagram is on. */
+    private final StateDiagramPane stateDiagram;
+    private SplitPane detailsAndDiagram;
     private Stage stage;
     /** The open capture file's index (payloads are read from it); closed when something else is shown. */
     private AutoCloseable openCapture;
@@ -113,8 +121,9 @@ public final class MainWindow {
         VBox.setVgrow(ladder, Priority.ALWAYS);
         connectionPane = new ConnectionListPane(text, connections, ZoneId.systemDefault(),
                 settings.fontSizeProperty(), ladder::requestFocus);
-        split = new SplitPane(connectionPane, center,
-                new DetailsPane(text, details));
+        detailsPane = new DetailsPane(text, details);
+        stateDiagram = new StateDiagramPane(text, playback);
+        split = new SplitPane(connectionPane, center, detailsPane);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(DIVIDERS);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
@@ -165,6 +174,8 @@ public final class MainWindow {
         settings.numbersProperty().addListener((o, a, b) -> details.setNumberMode(b));
         // Step mode: stepping past the last segment lets the live session make its next call.
         playback.setOnStepPastEnd(live::proceed);
+        settings.stateDiagramShownProperty().addListener((o, a, b) -> showStateDiagram(b));
+        showStateDiagram(settings.stateDiagramShownProperty().get());
     }
 
     private void applyFontSize() {
@@ -172,11 +183,42 @@ public final class MainWindow {
         afterNextLayout(() -> {
             // Larger text pushes the side panes' minimum widths and the split moves its dividers; once
             // the new size is laid out, give every zoom level the same proportions again.
-            split.setDividerPositions(DIVIDERS);
+            split.setDividerPositions(dividers());
             // JavaFX's ToolBar does not bring back overflowed items when they shrink (JDK-8152395):
             // handing it its items again makes it measure them afresh.
             toolBar.getItems().setAll(new ArrayList<>(toolBar.getItems()));
         });
+    }
+
+    /**
+     * Puts the state diagram under the details pane, widening that column, or takes it away again.
+     */
+    private void showStateDiagram(boolean show) {
+        javafx.scene.Node right = show ? detailsAndDiagram() : detailsPane;
+        if (split.getItems().get(2) == right) {
+            return;
+        }
+        if (!show) {
+            detailsAndDiagram.getItems().clear();
+        } else {
+            detailsAndDiagram.getItems().setAll(detailsPane, stateDiagram);
+            detailsAndDiagram.setDividerPositions(DETAILS_OVER_DIAGRAM);
+        }
+        split.getItems().set(2, right);
+        SplitPane.setResizableWithParent(right, false);
+        split.setDividerPositions(dividers());
+    }
+
+    private double[] dividers() {
+        return settings.stateDiagramShownProperty().get() ? DIVIDERS_WITH_DIAGRAM : DIVIDERS;
+    }
+
+    private SplitPane detailsAndDiagram() {
+        if (detailsAndDiagram == null) {
+            detailsAndDiagram = new SplitPane();
+            detailsAndDiagram.setOrientation(Orientation.VERTICAL);
+        }
+        return detailsAndDiagram;
     }
 
     /** Runs {@code action} once the next pulse has applied CSS and layout (at once if not shown yet). */
@@ -422,6 +464,11 @@ public final class MainWindow {
 
     public LadderView ladder() {
         return ladder;
+    }
+
+    /** The state diagram pane (shown only while View ▸ State Diagram is on). */
+    public StateDiagramPane stateDiagram() {
+        return stateDiagram;
     }
 
     /** The dialog shown for the last file that could not be opened, or null. */

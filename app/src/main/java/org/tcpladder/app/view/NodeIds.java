@@ -24,6 +24,7 @@ public final class NodeIds {
     public static final String SCRUBBER = "scrubber";
     public static final String POSITION = "position";
     public static final String LADDER = "ladder";
+    public static final String STATE_DIAGRAM = "state-diagram";
     public static final String CLIENT_STATE = "client-state";
     public static final String SERVER_STATE = "server-state";
     public static final String CLIENT_REASON = "client-reason";

@@ -314,6 +314,11 @@ public final class PlaybackViewModel {
         return server.getReadOnlyProperty();
     }
 
+    /** One side's states along the timeline of the loaded ladder (null when none is loaded). */
+    public StateTimeline timeline(Side side) {
+        return side == Side.CLIENT ? clientStates : serverStates;
+    }
+
     public SideStatus status(Side side) {
         return side == Side.CLIENT ? client.get() : server.get();
     }

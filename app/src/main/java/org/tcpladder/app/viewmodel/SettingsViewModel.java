@@ -33,6 +33,7 @@ public final class SettingsViewModel {
     private final ObjectProperty<NumberMode> numbers = new SimpleObjectProperty<>(this, "numbers", NumberMode.RELATIVE);
     private final ObjectProperty<Spacing> spacing = new SimpleObjectProperty<>(this, "spacing", Spacing.ORDER);
     private final BooleanProperty ipv6 = new SimpleBooleanProperty(this, "ipv6", false);
+    private final BooleanProperty stateDiagramShown = new SimpleBooleanProperty(this, "stateDiagramShown", false);
     private final BooleanProperty stepMode = new SimpleBooleanProperty(this, "stepMode", true);
     private final ObjectProperty<Scenario> scenario =
             new SimpleObjectProperty<>(this, "scenario", Scenario.ECHO_CLIENT_CLOSES_FIRST);
@@ -82,6 +83,11 @@ public final class SettingsViewModel {
 
     public ObjectProperty<Spacing> spacingProperty() {
         return spacing;
+    }
+
+    /** Whether the window shows the RFC 9293 state diagram beside the ladder (View ▸ State Diagram). */
+    public BooleanProperty stateDiagramShownProperty() {
+        return stateDiagramShown;
     }
 
     /** Live sessions over ::1 instead of 127.0.0.1. */

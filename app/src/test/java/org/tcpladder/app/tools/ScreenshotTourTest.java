@@ -55,7 +55,8 @@ class ScreenshotTourTest {
         List<Path> files = result.get(120, TimeUnit.SECONDS);
         assertEquals(List.of("01-live-mid-handshake.png", "02-live-handshake-kernel.png", "03-live-echo-finished.png",
                 "04-details-payload.png", "05-classroom-zoom.png", "06-capture-connections.png",
-                "07-time-spacing-absolute.png", "08-live-ipv6-server-closes.png", "20-theme-dark.png", "20-theme-dark-dialog.png",
+                "07-time-spacing-absolute.png", "08-live-ipv6-server-closes.png", "10-state-diagram.png",
+                "20-theme-dark.png", "20-theme-dark-dialog.png",
                 "21-theme-projector.png", "21-theme-projector-dialog.png", "09-open-error.png"),
                 files.stream().map(f -> f.getFileName().toString()).toList());
         for (Path f : files) {

@@ -25,6 +25,8 @@ public final class Narration {
     static final String BUNDLE = "org.tcpladder.capture.state.narration";
     static final String LIST_SEPARATOR = "list.separator";
     static final String SENTENCE_SEPARATOR = "sentence.separator";
+    static final String ARC_LABEL = "arc.label";
+    static final String ARC_LABEL_NO_ACTION = "arc.labelNoAction";
 
     private static final Narration ENGLISH = forLocale(Locale.ROOT);
 
@@ -77,6 +79,27 @@ public final class Narration {
     /** Wireshark's short label, e.g. "TCP Dup ACK 7#2", "TCP Retransmission". */
     public String anomalyLabel(Anomaly a) {
         return format(new Phrase(a.kind().labelKey(), new Phrase.Plain(a.relatedSegmentIndex()), (long) a.number()));
+    }
+
+    /** The event half of an arc's label, e.g. "rcv SYN", "CLOSE", "Timeout=2MSL". */
+    public String arcEvent(RfcArc arc) {
+        return format(new Phrase(arc.eventKey()));
+    }
+
+    /** The action half of an arc's label, e.g. "snd SYN,ACK"; empty when the arc sends nothing. */
+    public String arcAction(RfcArc arc) {
+        return format(new Phrase(arc.actionKey()));
+    }
+
+    /**
+     * An arc's label in the RFC's notation, event then action: "rcv SYN / snd SYN,ACK", or the event
+     * alone when the arc sends nothing ("rcv ACK of FIN").
+     */
+    public String arcLabel(RfcArc arc) {
+        String event = arcEvent(arc);
+        String action = arcAction(arc);
+        return action.isBlank() ? format(new Phrase(ARC_LABEL_NO_ACTION, event))
+                : format(new Phrase(ARC_LABEL, event, action));
     }
 
     /** What a side in {@code state} is doing, in one sentence. */

@@ -40,6 +40,12 @@ class NarrationTest {
         for (TcpState s : TcpState.values()) {
             keys.add("state." + s.name());
         }
+        keys.add(Narration.ARC_LABEL);
+        keys.add(Narration.ARC_LABEL_NO_ACTION);
+        for (RfcArc a : RfcArc.ALL) {
+            keys.add(a.eventKey());
+            keys.add(a.actionKey());
+        }
         for (Side s : Side.values()) {
             keys.add("side." + s.name());
         }
