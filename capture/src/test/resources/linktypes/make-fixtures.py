@@ -102,9 +102,10 @@ def ppp():
 
 
 def ppp_hdlc():
-    # DLT_PPP_SERIAL: always the HDLC-like address and control bytes.
+    # DLT_PPP_SERIAL: the HDLC-like address and control bytes then the PPP protocol; the IPv6
+    # connection is Cisco HDLC, which the link type also allows (address 0x0f, control 0, EtherType).
     v4 = wrap(exchange(), lambda d, ip: b'\xff\x03' + be16(0x0021) + ip)
-    v6 = wrap(exchange(v6=True), lambda d, ip: b'\xff\x03' + be16(0x0057) + ip)
+    v6 = wrap(exchange(v6=True), lambda d, ip: b'\x0f\x00' + be16(0x86DD) + ip)
     write('ppp-hdlc.pcap', 50, v4 + v6)
 
 
@@ -155,11 +156,22 @@ def ieee80211():
 
 
 def radiotap(d, ip, qos):
-    # Radiotap (radiotap.org): version 0, pad, length, present word with flags (1), rate (2),
-    # channel (3) and antenna signal (5); the channel is 2-aligned so it sits at offset 10.
-    fields = bytes([0x00, 0x0C]) + struct.pack('<HH', 2437, 0x00A0) + bytes([0xC4 if d else 0xB5])
-    header = struct.pack('<BBHI', 0, 0, 8 + len(fields), 0x2E) + fields
-    return header + dot11(d, ip, qos)
+    # Radiotap (radiotap.org): version 0, pad, length, present words, fields (little-endian, each
+    # aligned to its size from the header's start).
+    if not qos:
+        # flags (bit 1), rate (2), channel (3: 2-aligned, at offset 10), antenna signal (5)
+        fields = bytes([0x00, 0x0C]) + struct.pack('<HH', 2437, 0x00A0) + bytes([0xC4 if d else 0xB5])
+        return struct.pack('<BBHI', 0, 0, 8 + len(fields), 0x2E) + fields + dot11(d, ip, qos)
+    # As a two-antenna card writes it: TSFT (0), flags with FCS at the end (1), rate, 5 GHz channel,
+    # signal (5), noise (6), RX flags (14), then bit 29 (another radiotap namespace) and bit 31 (one
+    # more present word) for the second antenna's signal (5) and number (11).
+    word0 = 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 5 | 1 << 6 | 1 << 14 | 1 << 29 | 1 << 31
+    word1 = 1 << 5 | 1 << 11
+    fields = (b'\0' * 4 + struct.pack('<Q', 1_000_000 + (7 if d else 9)) + bytes([0x12, 0x6C])
+              + struct.pack('<HH', 5180, 0x0140) + bytes([0xC8 if d else 0xBE, 0xA0]) + struct.pack('<H', 0)
+              + bytes([0xC6 if d else 0xBC, 1]))
+    header = struct.pack('<BBHII', 0, 0, 12 + len(fields), word0, word1) + fields
+    return header + dot11(d, ip, qos) + b'\x01\x02\x03\x04'
 
 
 def ieee80211_radiotap():

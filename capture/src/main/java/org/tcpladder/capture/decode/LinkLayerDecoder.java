@@ -181,19 +181,20 @@ final class LinkLayerDecoder {
         if (p.frameEnd - at >= 2 && p.u8(at) == 0xFF && p.u8(at + 1) == 0x03) {
             at += 2;
         }
-        return pppProtocol(p, at);
+        return pppProtocol(p, at, true);
     }
 
     /**
      * The PPP protocol field at {@code at}: two bytes, or one when protocol-field compression
-     * (RFC 1661 section 6.5) drops the leading zero; a protocol number is odd in its last byte.
+     * (RFC 1661 section 6.5) drops the leading zero and {@code compressible} (a protocol number is
+     * odd in its last byte; tcpdump does not look for compression after HDLC framing, link type 50).
      */
-    private static int pppProtocol(DecodedPacket p, int at) {
+    private static int pppProtocol(DecodedPacket p, int at, boolean compressible) {
         if (p.frameEnd - at < 1) {
             return truncated(p, "PPP header", at, 1);
         }
         int protocol;
-        if ((p.u8(at) & 1) != 0) {
+        if (compressible && (p.u8(at) & 1) != 0) {
             protocol = p.u8(at);
             at += 1;
         } else {
@@ -218,12 +219,19 @@ final class LinkLayerDecoder {
     }
 
     /**
-     * LINKTYPE_PPP_HDLC: HDLC-like framing, address 0xFF and control 0x03, then the protocol.
-     * (Cisco HDLC frames, which the link type also allows, start 0x0F or 0x8F and are not read.)
+     * LINKTYPE_PPP_HDLC: HDLC-like framing, address 0xFF and control 0x03, then the protocol; or a
+     * Cisco HDLC frame, which the link type also allows: address 0x0F (unicast) or 0x8F
+     * (broadcast), control 0, then an EtherType.
      */
     private static int pppSerial(DecodedPacket p, int at) {
         if (p.frameEnd - at < 2) {
             return truncated(p, "PPP header", at, 2);
+        }
+        if (p.u8(at) == 0x0F || p.u8(at) == 0x8F) {
+            if (p.frameEnd - at < 4) {
+                return truncated(p, "Cisco HDLC header", at, 4);
+            }
+            return etherType(p, p.u16(at + 2), at + 4);
         }
         if (p.u8(at) != 0xFF || p.u8(at + 1) != 0x03) {
             return notTcp(p);
@@ -231,7 +239,7 @@ final class LinkLayerDecoder {
         if (!p.addEncapsulation(Encapsulation.PPP_SERIAL, at + 2, at + 2)) {
             return tooDeep(p);
         }
-        return pppProtocol(p, at + 2);
+        return pppProtocol(p, at + 2, false);
     }
 
     /** RFC 2516 section 5.3: version/type 0x11, code 0 (session data), session id, length, PPP. */
@@ -245,7 +253,10 @@ final class LinkLayerDecoder {
         if (!p.addEncapsulation(Encapsulation.PPPOE, at, at + 6)) {
             return tooDeep(p);
         }
-        return pppProtocol(p, at + 6);
+        if (p.frameEnd - at >= 8 && p.u8(at + 6) == 0xFF && p.u8(at + 7) == 0x03) {
+            return pppProtocol(p, at + 8, true);
+        }
+        return pppProtocol(p, at + 6, true);
     }
 
     // ---------------------------------------------------------------- MPLS

@@ -1,0 +1,175 @@
+package org.tcpladder.capture.cli;
+
+import org.tcpladder.capture.decode.DecodedPacket;
+
+/**
+ * The radiotap fields (radiotap.org) as tcpdump 4.99 writes them before an 802.11 frame, each
+ * followed by a space: {@code 123us tsft short preamble 54.0 Mb/s 5180 MHz 11a -56dBm signal
+ * -96dBm noise antenna 1 }. Fields are walked in bit order with their alignment (relative to the
+ * header's start), through extended present words and repeated radiotap namespaces (one per
+ * antenna); vendor namespaces are skipped by their skip length.
+ *
+ * <p>Written: TSFT, flags, rate, channel, FHSS, antenna signal and noise (dBm and dB), lock quality,
+ * the TX attenuations and power, and antenna; RX/TX flags and retries print nothing, as in tcpdump.
+ * The later fields (XChannel, MCS, A-MPDU, VHT, HE...) are stepped over but not written, so a line
+ * for a frame that has them differs from tcpdump's.
+ */
+final class TcpdumpRadiotapFormatter {
+    /**
+     * Alignment and size of the fields of bits 0 to 27 (radiotap.org, "Defined fields"), except
+     * that the dB TX attenuation (bit 9) is read as one byte, not two: tcpdump 4.99 reads it so,
+     * and the fields after it are then read one byte early; the line must match.
+     */
+    private static final int[] ALIGN = {8, 1, 1, 2, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 4, 1, 4, 2, 8, 2, 2, 2, 1, 2};
+    private static final int[] SIZE = {8, 1, 1, 4, 2, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 8, 3, 8, 12, 12, 12, 12, 6, 1, 4};
+    private static final int BIT_CHANNEL = 3;
+    private static final int BIT_XCHANNEL = 18;
+    private static final int RADIOTAP_NAMESPACE = 29;
+    private static final int VENDOR_NAMESPACE = 30;
+    private static final int EXTENDED = 31;
+
+    private final AsciiBuffer out;
+
+    TcpdumpRadiotapFormatter(AsciiBuffer out) {
+        this.out = out;
+    }
+
+    /** The fields of the radiotap header at {@code at} (its length already checked to end by {@code end}). */
+    void format(DecodedPacket p, int at, int end) {
+        int length = end - at;
+        int words = 1;
+        while ((le32(p, at + 4 * words) & (1 << EXTENDED)) != 0 && 8 + 4 * words <= length) {
+            words++;
+        }
+        int firstWord = le32(p, at + 4);
+        int offset = 4 + 4 * words;
+        boolean vendor = false;
+        int bitBase = 0;
+        for (int w = 0; w < words; w++) {
+            int present = le32(p, at + 4 + 4 * w);
+            if (!vendor) {
+                for (int bit = 0; bit < RADIOTAP_NAMESPACE; bit++) {
+                    if ((present & (1 << bit)) == 0) {
+                        continue;
+                    }
+                    int field = bitBase + bit;
+                    if (field >= SIZE.length) {
+                        return; // an unknown field: its size, and so everything after it, is unknown
+                    }
+                    int align = ALIGN[field];
+                    offset = (offset + align - 1) / align * align;
+                    if (offset + SIZE[field] > length) {
+                        out.str(" [|802.11_radio]");
+                        return;
+                    }
+                    field(p, field, at + offset, firstWord);
+                    offset += SIZE[field];
+                }
+            }
+            if ((present & (1 << RADIOTAP_NAMESPACE)) != 0) {
+                vendor = false;
+                bitBase = 0;
+            } else if ((present & (1 << VENDOR_NAMESPACE)) != 0) {
+                // OUI, sub-namespace and the length of the vendor's data, which is skipped.
+                offset = (offset + 1) & ~1;
+                if (offset + 6 > length) {
+                    out.str(" [|802.11_radio]");
+                    return;
+                }
+                offset += 6 + le16(p, at + offset + 4);
+                vendor = true;
+            } else {
+                bitBase += 32;
+            }
+        }
+    }
+
+    private void field(DecodedPacket p, int field, int at, int firstWord) {
+        switch (field) {
+            case 0 -> out.str(Long.toUnsignedString(le64(p, at))).str("us tsft ");
+            case 1 -> {
+                int flags = p.u8(at);
+                if ((flags & 0x01) != 0) out.str("cfp ");
+                if ((flags & 0x02) != 0) out.str("short preamble ");
+                if ((flags & 0x04) != 0) out.str("wep ");
+                if ((flags & 0x08) != 0) out.str("fragmented ");
+                if ((flags & 0x40) != 0) out.str("bad-fcs ");
+            }
+            case 2 -> {
+                int rate = p.u8(at);
+                if (rate >= 0x80 && rate <= 0x8F) {
+                    out.str("MCS ").num(rate & 0x7F).ch(' ');
+                } else {
+                    // %2.1f of rate / 2 (units of 500 kb/s)
+                    out.num(rate / 2).ch('.').ch((rate & 1) != 0 ? '5' : '0').str(" Mb/s ");
+                }
+            }
+            case BIT_CHANNEL -> {
+                if ((firstWord & (1 << BIT_XCHANNEL)) == 0) {
+                    channel(le16(p, at), le16(p, at + 2));
+                }
+            }
+            case 4 -> out.str("fhset ").num(p.u8(at)).str(" fhpat ").num(p.u8(at + 1)).ch(' ');
+            case 5 -> signed((byte) p.u8(at)).str("dBm signal ");
+            case 6 -> signed((byte) p.u8(at)).str("dBm noise ");
+            case 7 -> out.num(le16(p, at)).str(" sq ");
+            case 8 -> signed(-le16(p, at)).str(" tx power ");
+            case 9 -> signed(-p.u8(at)).str("dB tx attenuation ");
+            case 10 -> signed((byte) p.u8(at)).str("dBm tx power ");
+            case 11 -> out.str("antenna ").num(p.u8(at)).ch(' ');
+            case 12 -> out.num(p.u8(at)).str("dB signal ");
+            case 13 -> out.num(p.u8(at)).str("dB noise ");
+            default -> {
+                // RX and TX flags, retries and the later fields: not written (see the class comment)
+            }
+        }
+    }
+
+    /** printf's {@code %d}. */
+    private AsciiBuffer signed(int v) {
+        if (v < 0) {
+            out.ch('-');
+            return out.num(-v);
+        }
+        return out.num(v);
+    }
+
+    /** {@code 2437 MHz 11g }: the frequency and the modulation the channel flags name. */
+    private void channel(int frequency, int flags) {
+        out.num(frequency).str(" MHz");
+        boolean twoGhz = (flags & 0x0080) != 0;
+        if (twoGhz && (flags & 0x0800) != 0) {
+            out.str(" FHSS");
+        }
+        if ((flags & 0x0100) != 0 && (flags & 0x0040) != 0) {
+            out.str(" 11a").str(width(flags));
+        }
+        if (twoGhz && ((flags & 0x0040) != 0 || (flags & 0x0400) != 0)) {
+            out.str(" 11g").str(width(flags));
+        }
+        if (twoGhz && (flags & 0x0020) != 0) {
+            out.str(" 11b");
+        }
+        if ((flags & 0x0010) != 0) {
+            out.str(" Turbo");
+        }
+        out.ch(' ');
+    }
+
+    /** Half-rate (10 MHz) and quarter-rate (5 MHz) channels. */
+    private static String width(int flags) {
+        return (flags & 0x4000) != 0 ? "/10Mhz" : (flags & 0x8000) != 0 ? "/5Mhz" : "";
+    }
+
+    private static int le16(DecodedPacket p, int at) {
+        return Short.reverseBytes((short) p.u16(at)) & 0xFFFF;
+    }
+
+    private static int le32(DecodedPacket p, int at) {
+        return Integer.reverseBytes(p.u32(at));
+    }
+
+    private static long le64(DecodedPacket p, int at) {
+        return Long.reverseBytes(p.u64(at));
+    }
+}
