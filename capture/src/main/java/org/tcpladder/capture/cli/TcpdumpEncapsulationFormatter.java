@@ -28,17 +28,42 @@ final class TcpdumpEncapsulationFormatter {
             Encapsulation next = i + 1 < n ? p.encapsulation(i + 1) : null;
             switch (p.encapsulation(i)) {
                 case PPP_SERIAL -> pppSerial(p, at);
-                case PPPOE -> out.str("PPPoE  [ses 0x").hex(p.u16(at + 2)).str("] ");
+                case PPPOE -> pppoe(p, at, i);
                 case RADIOTAP -> radiotap.format(p, at, p.encapsulationEnd(i));
                 case MPLS -> mpls(p, at, p.encapsulationEnd(i));
-                case IPV4 -> outerIp(p, true, at, p.encapsulationEnd(i), next, i + 1 < n ? p.encapsulationStart(i + 1) : 0);
-                case IPV6 -> outerIp(p, false, at, p.encapsulationEnd(i), next, i + 1 < n ? p.encapsulationStart(i + 1) : 0);
+                case IPV4, IPV6 -> outerIp(p, p.encapsulation(i) == Encapsulation.IPV4, at, p.encapsulationEnd(i),
+                        lengthEndBefore(p, i), next, i + 1 < n ? p.encapsulationStart(i + 1) : 0);
                 case GRE -> gre(p, at, p.encapsulationEnd(i));
                 case AH -> authenticationHeader(out, p, at);
                 case VXLAN -> vxlan(p, at);
                 case GENEVE -> geneve(p, at + 8);
             }
         }
+    }
+
+    /**
+     * Where the bytes that the headers before the {@code i}th vouch for end: the frame on the wire,
+     * or the packet of the closest outer IP header (see {@link DecodedPacket#ipBytesMissing()}).
+     */
+    private static int lengthEndBefore(DecodedPacket p, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            Encapsulation e = p.encapsulation(j);
+            if (e == Encapsulation.IPV4 || e == Encapsulation.IPV6) {
+                return p.encapsulationEnd(j);
+            }
+        }
+        return p.frameStart() + p.wireLengthFrom(p.frameStart());
+    }
+
+    /** {@code PPPoE  [ses 0x1] }, with tcpdump's note when the PPPoE length claims more than there is. */
+    private void pppoe(DecodedPacket p, int at, int i) {
+        out.str("PPPoE ");
+        int length = p.u16(at + 4);
+        int left = lengthEndBefore(p, i) - (at + 6);
+        if (length > left) {
+            out.str(" [len ").num(length).str(" > ").num(Math.max(0, left)).str("!]");
+        }
+        out.str(" [ses 0x").hex(p.u16(at + 2)).str("] ");
     }
 
     /** The PPP protocol's name and a colon, as tcpdump writes them for link type 50. */
@@ -71,8 +96,8 @@ final class TcpdumpEncapsulationFormatter {
      * ({@code next} at {@code nextStart}) follows, and tcpdump's note when the length field claims
      * more bytes than the frame had.
      */
-    private void outerIp(DecodedPacket p, boolean v4, int at, int end, Encapsulation next, int nextStart) {
-        int missing = (end - at) - p.wireLengthFrom(at);
+    private void outerIp(DecodedPacket p, boolean v4, int at, int end, int lengthEnd, Encapsulation next, int nextStart) {
+        int missing = end - lengthEnd;
         if (v4) {
             out.str("IP ");
             if (missing > 0) {
@@ -131,14 +156,20 @@ final class TcpdumpEncapsulationFormatter {
     private void geneve(DecodedPacket p, int at) {
         int flags = p.u8(at + 1);
         out.str("Geneve, Flags [");
-        if ((flags & 0xC0) == 0) {
+        if (flags == 0) {
             out.str("none");
         } else {
+            // O (control packet), C (critical options), then the six reserved bits R1 to R6
             if ((flags & 0x80) != 0) {
                 out.ch('O');
             }
             if ((flags & 0x40) != 0) {
                 out.ch('C');
+            }
+            for (int bit = 0; bit < 6; bit++) {
+                if ((flags & (0x20 >>> bit)) != 0) {
+                    out.ch('R').num(bit + 1);
+                }
             }
         }
         out.str("], vni 0x").hex(p.u32(at + 4) >>> 8);

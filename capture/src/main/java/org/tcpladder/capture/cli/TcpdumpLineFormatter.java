@@ -82,6 +82,11 @@ final class TcpdumpLineFormatter {
         if (p.encapsulationCount() != 0) {
             encapsulations.format(p);
         }
+        if (p.nflogPayloadCut()) {
+            // tcpdump 4.99 stops at an NFLOG packet attribute longer than the capture
+            out.str(" [|nflog]").newline();
+            return;
+        }
         if (!everydayLine(p)) {
             if (p.ipVersion() == 4) {
                 ipv4(p);

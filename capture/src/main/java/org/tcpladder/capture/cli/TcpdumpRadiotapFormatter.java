@@ -10,9 +10,10 @@ import org.tcpladder.capture.decode.DecodedPacket;
  * antenna); vendor namespaces are skipped by their skip length.
  *
  * <p>Written: TSFT, flags, rate, channel, FHSS, antenna signal and noise (dBm and dB), lock quality,
- * the TX attenuations and power, and antenna; RX/TX flags and retries print nothing, as in tcpdump.
- * The later fields (XChannel, MCS, A-MPDU, VHT, HE...) are stepped over but not written, so a line
- * for a frame that has them differs from tcpdump's.
+ * the TX attenuations and power, antenna, XChannel and MCS (with the rate of MCS 0 to 32); RX flags
+ * and A-MPDU status print nothing, as in tcpdump, and a field tcpdump 4.99 does not know (TX flags,
+ * retries, timestamp, HE...) ends the fields with {@code [bit N] }, as it does. Not written as
+ * tcpdump does: the VHT field and the rates of the unequal-modulation MCS 33 to 76.
  */
 final class TcpdumpRadiotapFormatter {
     /**
@@ -24,6 +25,11 @@ final class TcpdumpRadiotapFormatter {
     private static final int[] SIZE = {8, 1, 1, 4, 2, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 8, 3, 8, 12, 12, 12, 12, 6, 1, 4};
     private static final int BIT_CHANNEL = 3;
     private static final int BIT_XCHANNEL = 18;
+    /** Fields tcpdump 4.99 has no printer for: it writes {@code [bit N] } and stops there. */
+    private static final int UNKNOWN_TO_TCPDUMP = 1 << 15 | 1 << 16 | 1 << 17 | 0x1FC0_0000;
+    /** 802.11n data bits per OFDM symbol of one spatial stream, MCS 0 to 7, at 20 and 40 MHz. */
+    private static final int[] DATA_BITS_20 = {26, 52, 78, 104, 156, 208, 234, 260};
+    private static final int[] DATA_BITS_40 = {54, 108, 162, 216, 324, 432, 486, 540};
     private static final int RADIOTAP_NAMESPACE = 29;
     private static final int VENDOR_NAMESPACE = 30;
     private static final int EXTENDED = 31;
@@ -53,8 +59,10 @@ final class TcpdumpRadiotapFormatter {
                         continue;
                     }
                     int field = bitBase + bit;
-                    if (field >= SIZE.length) {
-                        return; // an unknown field: its size, and so everything after it, is unknown
+                    if (field >= SIZE.length || (field < 32 && (UNKNOWN_TO_TCPDUMP & (1 << field)) != 0)) {
+                        // a field tcpdump cannot read: it cannot know where the fields after it lie
+                        out.str("[bit ").num(field).str("] ");
+                        return;
                     }
                     int align = ALIGN[field];
                     offset = (offset + align - 1) / align * align;
@@ -119,6 +127,8 @@ final class TcpdumpRadiotapFormatter {
             case 11 -> out.str("antenna ").num(p.u8(at)).ch(' ');
             case 12 -> out.num(p.u8(at)).str("dB signal ");
             case 13 -> out.num(p.u8(at)).str("dB noise ");
+            case BIT_XCHANNEL -> channel(le16(p, at + 4), le32(p, at));
+            case 19 -> mcs(p.u8(at), p.u8(at + 1), p.u8(at + 2));
             default -> {
                 // RX and TX flags, retries and the later fields: not written (see the class comment)
             }
@@ -134,7 +144,10 @@ final class TcpdumpRadiotapFormatter {
         return out.num(v);
     }
 
-    /** {@code 2437 MHz 11g }: the frequency and the modulation the channel flags name. */
+    /**
+     * {@code 2437 MHz 11g }: the frequency and the modulation the channel flags name (for XChannel
+     * also the HT width, from its 32-bit flags).
+     */
     private void channel(int frequency, int flags) {
         out.num(frequency).str(" MHz");
         boolean twoGhz = (flags & 0x0080) != 0;
@@ -143,17 +156,75 @@ final class TcpdumpRadiotapFormatter {
         }
         if ((flags & 0x0100) != 0 && (flags & 0x0040) != 0) {
             out.str(" 11a").str(width(flags));
-        }
-        if (twoGhz && ((flags & 0x0040) != 0 || (flags & 0x0400) != 0)) {
+        } else if (twoGhz && ((flags & 0x0040) != 0 || (flags & 0x0400) != 0)) {
             out.str(" 11g").str(width(flags));
-        }
-        if (twoGhz && (flags & 0x0020) != 0) {
+        } else if (twoGhz && (flags & 0x0020) != 0) {
             out.str(" 11b");
         }
         if ((flags & 0x0010) != 0) {
             out.str(" Turbo");
         }
+        if ((flags & 0x10000) != 0) {
+            out.str(" ht/20");
+        } else if ((flags & 0x40000) != 0) {
+            out.str(" ht/40-");
+        } else if ((flags & 0x20000) != 0) {
+            out.str(" ht/40+");
+        }
         out.ch(' ');
+    }
+
+    /**
+     * The MCS field: which of its parts are known, flags (bandwidth, guard interval, format, FEC,
+     * STBC) and the MCS index, written as tcpdump does with the 802.11n rate when it has one.
+     */
+    private void mcs(int known, int flags, int index) {
+        boolean wide = (known & 0x01) != 0 && (flags & 0x03) == 1;
+        boolean shortGi = (known & 0x04) != 0 && (flags & 0x04) != 0;
+        if ((known & 0x02) != 0) {
+            int tenths = htRateTenths(index, wide, shortGi);
+            if (tenths > 0) {
+                out.num(tenths / 10).ch('.').num(tenths % 10).str(" Mb/s ");
+            }
+            out.str("MCS ").num(index).ch(' ');
+        }
+        if ((known & 0x01) != 0) {
+            out.str(switch (flags & 0x03) {
+                case 0 -> "20 MHz ";
+                case 1 -> "40 MHz ";
+                case 2 -> "20 MHz (L) ";
+                default -> "20 MHz (U) ";
+            });
+        }
+        if ((known & 0x04) != 0) {
+            out.str((flags & 0x04) != 0 ? "short GI " : "long GI ");
+        }
+        if ((known & 0x08) != 0) {
+            out.str((flags & 0x08) != 0 ? "greenfield " : "mixed ");
+        }
+        if ((known & 0x10) != 0) {
+            out.str((flags & 0x10) != 0 ? "LDPC FEC " : "BCC FEC ");
+        }
+        if ((known & 0x20) != 0) {
+            out.str("RX-STBC").num((flags & 0x60) >>> 5).ch(' ');
+        }
+    }
+
+    /**
+     * The 802.11n rate in tenths of Mb/s, rounded as printf's %.1f rounds it: streams times data
+     * bits per symbol over the symbol time (4 us, 3.6 us with the short guard interval). MCS 32 is
+     * the 40 MHz duplicate mode (6 and 6.7 Mb/s); 0 for the unequal-modulation MCS 33 to 76.
+     */
+    private static int htRateTenths(int index, boolean wide, boolean shortGi) {
+        if (index == 32) {
+            return wide ? (shortGi ? 67 : 60) : 0;
+        }
+        if (index > 31) {
+            return 0;
+        }
+        int bits = (index / 8 + 1) * (wide ? DATA_BITS_40 : DATA_BITS_20)[index % 8];
+        // bits / 4 us or bits / 3.6 us, in tenths of Mb/s: bits * 10 / 4 or bits * 100 / 36
+        return shortGi ? (int) ((bits * 1000L / 36 + 5) / 10) : (int) ((bits * 100L / 4 + 5) / 10);
     }
 
     /** Half-rate (10 MHz) and quarter-rate (5 MHz) channels. */

@@ -40,10 +40,17 @@ public final class DecodedPacket {
     int linkHeaderLength;
     int sllPacketType;
     int sllInterfaceIndex;
+    boolean nflogPayloadCut;
     /** Bytes at the end of the frame that are not part of the packet (an 802.11 FCS). */
     int trailerLength;
     /** Where the header a link or tunnel decoder has just found starts (scratch between decoders). */
     int nextStart;
+    /**
+     * Where the bytes the enclosing headers vouch for end: the frame's length on the wire at first,
+     * then an outer IP header's length field, or a shorter PPPoE length. tcpdump measures an IP
+     * header's claim against this ("truncated-ip - N bytes missing!").
+     */
+    int lengthEnd;
 
     // encapsulations, outermost first (see Encapsulation); only the count is reset per packet
     static final int MAX_ENCAPSULATIONS = 8;
@@ -84,6 +91,7 @@ public final class DecodedPacket {
     void reset() {
         linkHeaderLength = 0;
         trailerLength = 0;
+        nflogPayloadCut = false;
         encapsulationCount = 0;
         sllPacketType = -1;
         sllInterfaceIndex = -1;
@@ -207,6 +215,14 @@ public final class DecodedPacket {
         return sllPacketType;
     }
 
+    /**
+     * Whether the NFLOG attribute that holds the packet claims more bytes than were captured, as
+     * when a snap length cut it (tcpdump then prints nothing of the packet).
+     */
+    public boolean nflogPayloadCut() {
+        return nflogPayloadCut;
+    }
+
     /** Interface index of a LINUX_SLL2 frame, or -1. */
     public int sllInterfaceIndex() {
         return sllInterfaceIndex;
@@ -310,9 +326,7 @@ public final class DecodedPacket {
 
     /** Bytes the IP length claims beyond the frame's length on the wire (tcpdump's "truncated-ip"). */
     public int ipBytesMissing() {
-        int onWire = wireLengthFrom(ipStart);
-        int claimed = ipEnd - ipStart;
-        return Math.max(0, claimed - onWire);
+        return Math.max(0, ipEnd - lengthEnd);
     }
 
     /** End of the bytes that are both captured and inside the IP packet. */

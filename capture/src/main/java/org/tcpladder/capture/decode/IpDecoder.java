@@ -52,6 +52,11 @@ final class IpDecoder {
             malformed(p, Layer.IPV4, "truncated header: " + Math.max(avail, 0) + " of 20 bytes captured");
             return;
         }
+        if (p.lengthEnd - start < 20) {
+            // tcpdump: "truncated-ip N" (the frame or an enclosing length leaves too little)
+            malformed(p, Layer.IPV4, "only " + Math.max(0, p.lengthEnd - start) + " bytes on the wire for a 20-byte header");
+            return;
+        }
         int b0 = p.u8(start);
         if (b0 >>> 4 != 4) {
             malformed(p, Layer.IPV4, "version " + (b0 >>> 4) + " in an IPv4 header");
@@ -74,6 +79,8 @@ final class IpDecoder {
         p.ipVersion = 4;
         p.ipStart = start;
         p.ipEnd = start + total;
+        p.srcHi = 0; // an outer IPv6 header of a tunnel may have set them
+        p.dstHi = 0;
         p.srcLo = p.u32(start + 12) & 0xFFFF_FFFFL;
         p.dstLo = p.u32(start + 16) & 0xFFFF_FFFFL;
         int frag = p.u16(start + 6);
@@ -116,6 +123,10 @@ final class IpDecoder {
             malformed(p, Layer.IPV6, "truncated header: " + Math.max(avail, 0) + " of 40 bytes captured");
             return;
         }
+        if (p.lengthEnd - start < 40) {
+            malformed(p, Layer.IPV6, "only " + Math.max(0, p.lengthEnd - start) + " bytes on the wire for a 40-byte header");
+            return;
+        }
         int version = p.u8(start) >>> 4;
         if (version != 6) {
             malformed(p, Layer.IPV6, "version " + version + " in an IPv6 header");
@@ -130,7 +141,7 @@ final class IpDecoder {
                 end = start + 40L + jumbo;
             } else {
                 // Linux BIG TCP (GSO packets over 64 KiB) says the length nowhere: the frame's is it.
-                end = start + Math.max(40L, Math.max(p.wireLengthFrom(start), p.frameEnd - p.trailerLength - start));
+                end = start + Math.max(40L, Math.max(p.lengthEnd - start, p.frameEnd - p.trailerLength - start));
             }
             if (end > Integer.MAX_VALUE) {
                 malformed(p, Layer.IPV6, "jumbo payload length " + (end - start - 40) + " is beyond what can be read");

@@ -253,6 +253,8 @@ final class LinkLayerDecoder {
         if (!p.addEncapsulation(Encapsulation.PPPOE, at, at + 6)) {
             return tooDeep(p);
         }
+        // A length shorter than the frame leaves out Ethernet padding; a longer one is only noted.
+        p.lengthEnd = Math.min(p.lengthEnd, at + 6 + p.u16(at + 4));
         if (p.frameEnd - at >= 8 && p.u8(at + 6) == 0xFF && p.u8(at + 7) == 0x03) {
             return pppProtocol(p, at + 8, true);
         }
@@ -382,11 +384,20 @@ final class LinkLayerDecoder {
                 IpDecoder.malformed(p, Layer.LINK, "NFLOG attribute length " + length + " is less than 4");
                 return NONE;
             }
+            int padded = (length + 3) & ~3;
+            boolean cut = padded > p.frameEnd - tlv;
             if (type == NFULA_PAYLOAD) {
+                // A snap length cuts the packet attribute; decode what there is (tcpdump does not).
+                p.nflogPayloadCut = cut;
                 p.nextStart = tlv + 4;
                 return family == AF_INET ? 4 : 6;
             }
-            tlv += (length + 3) & ~3;
+            if (cut) {
+                IpDecoder.malformed(p, Layer.LINK, "NFLOG attribute " + type + " of " + length
+                        + " bytes runs past the captured bytes");
+                return NONE;
+            }
+            tlv += padded;
         }
         return notTcp(p);
     }

@@ -48,6 +48,7 @@ public final class PacketDecoder {
         p.frameStart = raw.position;
         p.frameEnd = raw.position + raw.capturedLength;
         p.checkOptions = checkOptions;
+        p.lengthEnd = p.frameStart + raw.originalLength;
         p.copyHead();
 
         int version = LinkLayerDecoder.decode(p);

@@ -62,6 +62,10 @@ final class TunnelDecoder {
             LinkLayerDecoder.tooDeep(p);
             return false;
         }
+        // The inner packet is measured against the outer length field, not the frame, and no byte
+        // past the outer packet is read as part of it (as tcpdump does).
+        p.lengthEnd = end;
+        p.frameEnd = Math.min(p.frameEnd, end);
         return true;
     }
 
@@ -128,7 +132,7 @@ final class TunnelDecoder {
             LinkLayerDecoder.tooDeep(p);
             return true;
         }
-        innerEthernet(p, udp + 16);
+        innerEthernet(p, udp, udp + 16);
         return true;
     }
 
@@ -160,14 +164,25 @@ final class TunnelDecoder {
             return true;
         }
         if (type == ETHERTYPE_TRANSPARENT_BRIDGING) {
-            innerEthernet(p, at + length);
+            innerEthernet(p, udp, at + length);
         } else {
             IpDecoder.ip(p, type == LinkLayerDecoder.ETHERTYPE_IPV4 ? 4 : 6, at + length);
         }
         return true;
     }
 
-    private static void innerEthernet(DecodedPacket p, int at) {
+    /**
+     * The Ethernet frame a UDP tunnel carries at {@code at}: its length is what the UDP length
+     * field leaves; one shorter than the bytes there is malformed (tcpdump: "length N < caplen M").
+     */
+    private static void innerEthernet(DecodedPacket p, int udp, int at) {
+        int udpEnd = udp + p.u16(udp + 4);
+        if (udpEnd < p.frameEnd) {
+            IpDecoder.malformed(p, Layer.LINK, "UDP length " + p.u16(udp + 4) + " ends the tunnel's Ethernet frame "
+                    + (p.frameEnd - udpEnd) + " bytes before the packet does");
+            return;
+        }
+        p.lengthEnd = Math.min(p.lengthEnd, udpEnd);
         int version = LinkLayerDecoder.ethernet(p, at);
         if (version != LinkLayerDecoder.NONE) {
             IpDecoder.ip(p, version, p.nextStart);

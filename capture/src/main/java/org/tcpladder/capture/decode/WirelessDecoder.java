@@ -101,7 +101,11 @@ final class WirelessDecoder {
             return LinkLayerDecoder.tooDeep(p);
         }
         if ((flags & RADIOTAP_FLAG_FCS) != 0) {
+            // The FCS is not packet data: like tcpdump, keep no captured byte past the frame's
+            // length less the FCS (so a packet whose length field claims more is cut there).
             p.trailerLength = 4;
+            p.lengthEnd -= 4;
+            p.frameEnd = Math.max(at + length, Math.min(p.frameEnd, p.lengthEnd));
         }
         return ieee80211(p, at + length, (flags & RADIOTAP_FLAG_DATA_PAD) != 0);
     }

@@ -39,11 +39,17 @@ public final class Tcpdump {
     }
 
     /**
-     * The line up to its last {@code , length N} when text follows it. The last, not the first: a
-     * tunnel's outer header has a length of its own ({@code GREv0, length 64: IP ...}).
+     * The line up to the TCP part's {@code , length N} when text follows it: the one after the last
+     * {@code Flags [}, since a tunnel's outer header has a length of its own
+     * ({@code GREv0, length 64: IP ...: [|tcp]} has no TCP length and is kept whole).
      */
     public static String withoutApplicationLayer(String line) {
+        int flags = line.lastIndexOf("Flags [");
+        if (flags < 0) {
+            return line;
+        }
         Matcher m = LENGTH.matcher(line);
+        m.region(flags, line.length());
         int end = -1;
         while (m.find()) {
             end = m.end();
