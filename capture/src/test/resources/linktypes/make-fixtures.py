@@ -183,7 +183,7 @@ def ieee80211_radiotap():
 def ppi(d, ip, qos):
     # PPI (the CACE spec): version 0, flags 0, header length, DLT of what follows (105), here with
     # one 802.11-common field (type 2, 20 bytes) as Kismet writes it.
-    common = struct.pack('<QHHHHbb', 0, 0, 0x0006, 2437, 0x00A0, -60 if d else -70, -95)
+    common = struct.pack('<QHHHHBBbb', 0, 0, 0x0006, 2437, 0x00A0, 0, 0, -60 if d else -70, -95)
     field = struct.pack('<HH', 2, len(common)) + common
     return struct.pack('<BBHI', 0, 0, 8 + len(field), 105) + field + dot11(d, ip, qos)
 

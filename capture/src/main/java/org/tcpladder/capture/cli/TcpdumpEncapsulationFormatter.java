@@ -57,23 +57,34 @@ final class TcpdumpEncapsulationFormatter {
 
     /** {@code PPPoE  [ses 0x1] }, with tcpdump's note when the PPPoE length claims more than there is. */
     private void pppoe(DecodedPacket p, int at, int i) {
+        int versionAndType = p.u8(at);
+        if (versionAndType >>> 4 != 1) {
+            out.str(" [ver ").num(versionAndType >>> 4).ch(']');
+        }
+        if ((versionAndType & 0x0F) != 1) {
+            out.str(" [type ").num(versionAndType & 0x0F).ch(']');
+        }
         out.str("PPPoE ");
         int length = p.u16(at + 4);
         int left = lengthEndBefore(p, i) - (at + 6);
         if (length > left) {
             out.str(" [len ").num(length).str(" > ").num(Math.max(0, left)).str("!]");
         }
-        out.str(" [ses 0x").hex(p.u16(at + 2)).str("] ");
+        int session = p.u16(at + 2);
+        if (session != 0) {
+            out.str(" [ses 0x").hex(session).ch(']');
+        }
+        out.ch(' ');
     }
 
     /** The PPP protocol's name and a colon, as tcpdump writes them for link type 50. */
     private void pppSerial(DecodedPacket p, int at) {
-        switch (p.u16(at)) {
+        int protocol = p.u16(at);
+        switch (protocol) {
             case 0x0021 -> out.str("IP: ");
             case 0x0057 -> out.str("IP6: ");
-            case 0x0281 -> out.str("MPLS: ");
-            case 0x0283 -> out.str("MPLS mcast: ");
-            default -> out.str("unknown: ");
+            case 0x0281, 0x0283 -> out.str("MPLS: ");
+            default -> out.str("unknown PPP protocol (0x").hexPadded(protocol, 4).str("): ");
         }
     }
 

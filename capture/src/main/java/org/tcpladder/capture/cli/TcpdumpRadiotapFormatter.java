@@ -1,6 +1,7 @@
 package org.tcpladder.capture.cli;
 
 import org.tcpladder.capture.decode.DecodedPacket;
+import org.tcpladder.capture.decode.RadiotapFields;
 
 /**
  * The radiotap fields (radiotap.org) as tcpdump 4.99 writes them before an 802.11 frame, each
@@ -15,26 +16,16 @@ import org.tcpladder.capture.decode.DecodedPacket;
  * retries, timestamp, HE...) ends the fields with {@code [bit N] }, as it does. Not written as
  * tcpdump does: the VHT field and the rates of the unequal-modulation MCS 33 to 76.
  */
-final class TcpdumpRadiotapFormatter {
-    /**
-     * Alignment and size of the fields of bits 0 to 27 (radiotap.org, "Defined fields"), except
-     * that the dB TX attenuation (bit 9) is read as one byte, not two: tcpdump 4.99 reads it so,
-     * and the fields after it are then read one byte early; the line must match.
-     */
-    private static final int[] ALIGN = {8, 1, 1, 2, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 4, 1, 4, 2, 8, 2, 2, 2, 1, 2};
-    private static final int[] SIZE = {8, 1, 1, 4, 2, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 8, 3, 8, 12, 12, 12, 12, 6, 1, 4};
+final class TcpdumpRadiotapFormatter implements RadiotapFields.Visitor {
     private static final int BIT_CHANNEL = 3;
     private static final int BIT_XCHANNEL = 18;
-    /** Fields tcpdump 4.99 has no printer for: it writes {@code [bit N] } and stops there. */
-    private static final int UNKNOWN_TO_TCPDUMP = 1 << 15 | 1 << 16 | 1 << 17 | 0x1FC0_0000;
+    private static final int BIT_MCS = 19;
     /** 802.11n data bits per OFDM symbol of one spatial stream, MCS 0 to 7, at 20 and 40 MHz. */
     private static final int[] DATA_BITS_20 = {26, 52, 78, 104, 156, 208, 234, 260};
     private static final int[] DATA_BITS_40 = {54, 108, 162, 216, 324, 432, 486, 540};
-    private static final int RADIOTAP_NAMESPACE = 29;
-    private static final int VENDOR_NAMESPACE = 30;
-    private static final int EXTENDED = 31;
 
     private final AsciiBuffer out;
+    private DecodedPacket packet;
 
     TcpdumpRadiotapFormatter(AsciiBuffer out) {
         this.out = out;
@@ -42,57 +33,26 @@ final class TcpdumpRadiotapFormatter {
 
     /** The fields of the radiotap header at {@code at} (its length already checked to end by {@code end}). */
     void format(DecodedPacket p, int at, int end) {
-        int length = end - at;
-        int words = 1;
-        while ((le32(p, at + 4 * words) & (1 << EXTENDED)) != 0 && 8 + 4 * words <= length) {
-            words++;
-        }
-        int firstWord = le32(p, at + 4);
-        int offset = 4 + 4 * words;
-        boolean vendor = false;
-        int bitBase = 0;
-        for (int w = 0; w < words; w++) {
-            int present = le32(p, at + 4 + 4 * w);
-            if (!vendor) {
-                for (int bit = 0; bit < RADIOTAP_NAMESPACE; bit++) {
-                    if ((present & (1 << bit)) == 0) {
-                        continue;
-                    }
-                    int field = bitBase + bit;
-                    if (field >= SIZE.length || (field < 32 && (UNKNOWN_TO_TCPDUMP & (1 << field)) != 0)) {
-                        // a field tcpdump cannot read: it cannot know where the fields after it lie
-                        out.str("[bit ").num(field).str("] ");
-                        return;
-                    }
-                    int align = ALIGN[field];
-                    offset = (offset + align - 1) / align * align;
-                    if (offset + SIZE[field] > length) {
-                        out.str(" [|802.11_radio]");
-                        return;
-                    }
-                    field(p, field, at + offset, firstWord);
-                    offset += SIZE[field];
-                }
-            }
-            if ((present & (1 << RADIOTAP_NAMESPACE)) != 0) {
-                vendor = false;
-                bitBase = 0;
-            } else if ((present & (1 << VENDOR_NAMESPACE)) != 0) {
-                // OUI, sub-namespace and the length of the vendor's data, which is skipped.
-                offset = (offset + 1) & ~1;
-                if (offset + 6 > length) {
-                    out.str(" [|802.11_radio]");
-                    return;
-                }
-                offset += 6 + le16(p, at + offset + 4);
-                vendor = true;
-            } else {
-                bitBase += 32;
-            }
-        }
+        packet = p;
+        RadiotapFields.walk(p, at, end - at, this);
     }
 
-    private void field(DecodedPacket p, int field, int at, int firstWord) {
+    @Override
+    public void field(int field, int at, int presentWord) {
+        field(packet, field, at, presentWord);
+    }
+
+    @Override
+    public void unknown(int field) {
+        out.str("[bit ").num(field).str("] ");
+    }
+
+    @Override
+    public void truncated() {
+        out.str(" [|802.11_radio]");
+    }
+
+    private void field(DecodedPacket p, int field, int at, int present) {
         switch (field) {
             case 0 -> out.str(Long.toUnsignedString(le64(p, at))).str("us tsft ");
             case 1 -> {
@@ -113,8 +73,8 @@ final class TcpdumpRadiotapFormatter {
                 }
             }
             case BIT_CHANNEL -> {
-                if ((firstWord & (1 << BIT_XCHANNEL)) == 0) {
-                    channel(le16(p, at), le16(p, at + 2));
+                if ((present & (1 << BIT_XCHANNEL)) == 0) {
+                    channel(le16(p, at), le16(p, at + 2), present);
                 }
             }
             case 4 -> out.str("fhset ").num(p.u8(at)).str(" fhpat ").num(p.u8(at + 1)).ch(' ');
@@ -127,8 +87,8 @@ final class TcpdumpRadiotapFormatter {
             case 11 -> out.str("antenna ").num(p.u8(at)).ch(' ');
             case 12 -> out.num(p.u8(at)).str("dB signal ");
             case 13 -> out.num(p.u8(at)).str("dB noise ");
-            case BIT_XCHANNEL -> channel(le16(p, at + 4), le32(p, at));
-            case 19 -> mcs(p.u8(at), p.u8(at + 1), p.u8(at + 2));
+            case BIT_XCHANNEL -> channel(le16(p, at + 4), le32(p, at), present);
+            case BIT_MCS -> mcs(p.u8(at), p.u8(at + 1), p.u8(at + 2));
             default -> {
                 // RX and TX flags, retries and the later fields: not written (see the class comment)
             }
@@ -148,18 +108,23 @@ final class TcpdumpRadiotapFormatter {
      * {@code 2437 MHz 11g }: the frequency and the modulation the channel flags name (for XChannel
      * also the HT width, from its 32-bit flags).
      */
-    private void channel(int frequency, int flags) {
+    private void channel(int frequency, int flags, int present) {
         out.num(frequency).str(" MHz");
         boolean twoGhz = (flags & 0x0080) != 0;
-        if (twoGhz && (flags & 0x0800) != 0) {
+        if ((present & (1 << BIT_MCS)) != 0) {
+            out.str(" 11n"); // an MCS field says 802.11n, whatever the channel flags say
+        } else if (twoGhz && (flags & 0x0800) != 0) {
             out.str(" FHSS");
         }
-        if ((flags & 0x0100) != 0 && (flags & 0x0040) != 0) {
-            out.str(" 11a").str(width(flags));
-        } else if (twoGhz && ((flags & 0x0040) != 0 || (flags & 0x0400) != 0)) {
-            out.str(" 11g").str(width(flags));
-        } else if (twoGhz && (flags & 0x0020) != 0) {
-            out.str(" 11b");
+        if ((present & (1 << BIT_MCS)) == 0) {
+            if ((flags & 0x0100) != 0 && (flags & 0x0040) != 0) {
+                out.str(" 11a").str(width(flags));
+            }
+            if (twoGhz && ((flags & 0x0040) != 0 || (flags & 0x0400) != 0)) {
+                out.str(" 11g").str(width(flags));
+            } else if (twoGhz && (flags & 0x0020) != 0) {
+                out.str(" 11b");
+            }
         }
         if ((flags & 0x0010) != 0) {
             out.str(" Turbo");

@@ -41,6 +41,7 @@ public final class DecodedPacket {
     int sllPacketType;
     int sllInterfaceIndex;
     boolean nflogPayloadCut;
+    final RadiotapFields.FlagsVisitor radiotapFlags = new RadiotapFields.FlagsVisitor();
     /** Bytes at the end of the frame that are not part of the packet (an 802.11 FCS). */
     int trailerLength;
     /** Where the header a link or tunnel decoder has just found starts (scratch between decoders). */

@@ -139,6 +139,9 @@ final class IpDecoder {
             if (jumbo >= 0) {
                 // RFC 2675: the length is in the hop-by-hop Jumbo Payload option.
                 end = start + 40L + jumbo;
+            } else if (p.u8(start + 6) != PROTO_TCP) {
+                malformed(p, Layer.IPV6, "payload length 0 with neither a Jumbo Payload option nor TCP next");
+                return;
             } else {
                 // Linux BIG TCP (GSO packets over 64 KiB) says the length nowhere: the frame's is it.
                 end = start + Math.max(40L, Math.max(p.lengthEnd - start, p.frameEnd - p.trailerLength - start));
@@ -227,7 +230,7 @@ final class IpDecoder {
 
     /**
      * The Jumbo Payload option's length (RFC 2675 section 2) when a hop-by-hop header that is fully
-     * captured holds one of the right length, else -1.
+     * captured holds one of the right length and a value over 65,535, else -1.
      */
     private static long jumboPayloadLength(DecodedPacket p, int start) {
         int at = start + 40;
@@ -249,7 +252,9 @@ final class IpDecoder {
             }
             int len = p.u8(i + 1);
             if (type == 0xC2 && len == 4 && i + 6 <= end) {
-                return p.u32(i + 2) & 0xFFFF_FFFFL;
+                long jumbo = p.u32(i + 2) & 0xFFFF_FFFFL;
+                // RFC 2675 section 2: a jumbogram is longer than 65,535 bytes, or it is not one.
+                return jumbo > 0xFFFF ? jumbo : -1;
             }
             i += 2 + len;
         }

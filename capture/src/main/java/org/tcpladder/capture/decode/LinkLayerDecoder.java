@@ -204,12 +204,13 @@ final class LinkLayerDecoder {
             protocol = p.u16(at);
             at += 2;
         }
+        // tcpdump also takes EtherTypes for IP here (BSD/OS wrote them).
         return switch (protocol) {
-            case PPP_IPV4 -> {
+            case PPP_IPV4, ETHERTYPE_IPV4 -> {
                 p.nextStart = at;
                 yield 4;
             }
-            case PPP_IPV6 -> {
+            case PPP_IPV6, ETHERTYPE_IPV6 -> {
                 p.nextStart = at;
                 yield 6;
             }
@@ -233,7 +234,8 @@ final class LinkLayerDecoder {
             }
             return etherType(p, p.u16(at + 2), at + 4);
         }
-        if (p.u8(at) != 0xFF || p.u8(at + 1) != 0x03) {
+        // The control byte is not checked: tcpdump skips whatever follows the 0xFF.
+        if (p.u8(at) != 0xFF) {
             return notTcp(p);
         }
         if (!p.addEncapsulation(Encapsulation.PPP_SERIAL, at + 2, at + 2)) {
@@ -242,12 +244,15 @@ final class LinkLayerDecoder {
         return pppProtocol(p, at + 2, false);
     }
 
-    /** RFC 2516 section 5.3: version/type 0x11, code 0 (session data), session id, length, PPP. */
+    /**
+     * RFC 2516 section 5.3: version and type (1 and 1; others are only noted, as tcpdump does),
+     * code 0 (session data; the discovery codes carry no IP), session id, length, PPP.
+     */
     private static int pppoe(DecodedPacket p, int at) {
         if (p.frameEnd - at < 6) {
             return truncated(p, "PPPoE header", at, 6);
         }
-        if (p.u8(at) != 0x11 || p.u8(at + 1) != 0) {
+        if (p.u8(at + 1) != 0) {
             return notTcp(p);
         }
         if (!p.addEncapsulation(Encapsulation.PPPOE, at, at + 6)) {

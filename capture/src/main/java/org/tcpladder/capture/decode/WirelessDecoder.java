@@ -4,7 +4,8 @@ package org.tcpladder.capture.decode;
  * IEEE 802.11 data frames (LINKTYPE_IEEE802_11) and the two radio headers monitor-mode captures put
  * before them: radiotap (LINKTYPE_IEEE802_11_RADIOTAP, radiotap.org) and PPI (LINKTYPE_PPI, the
  * CACE Per-Packet Information header). Only data frames carry IP: management, control, null-data,
- * protected (encrypted) frames and A-MSDU aggregates are not TCP as far as this decoder goes.
+ * protected (encrypted) frames and A-MSDU aggregates (whose subframes are not read) are not TCP as
+ * far as this decoder goes.
  */
 final class WirelessDecoder {
     /** Radiotap flags field bits: the frame ends in a 4-byte FCS; padding after the 802.11 header. */
@@ -29,8 +30,9 @@ final class WirelessDecoder {
         int fc1 = p.u8(at + 1);
         int type = (fc0 >>> 2) & 3;
         int subtype = fc0 >>> 4;
-        if ((fc0 & 3) != 0 || type != 2 || (subtype & 4) != 0 || (fc1 & 0x40) != 0) {
-            return LinkLayerDecoder.notTcp(p); // not version 0, not data, no data, or protected
+        // The protocol version (0) is not checked: tcpdump reads any.
+        if (type != 2 || (subtype & 4) != 0 || (fc1 & 0x40) != 0) {
+            return LinkLayerDecoder.notTcp(p); // not data, no data, or protected
         }
         int length = 24;
         if ((fc1 & 3) == 3) {
@@ -40,9 +42,8 @@ final class WirelessDecoder {
             if (p.frameEnd - at < length + 2) {
                 return LinkLayerDecoder.truncated(p, "802.11 QoS header", at, length + 2);
             }
-            if ((p.u8(at + length) & 0x80) != 0) {
-                return LinkLayerDecoder.notTcp(p); // an A-MSDU: subframes, not one packet
-            }
+            // The A-MSDU bit is not looked at (tcpdump does not): an A-MSDU's first subframe
+            // header is no LLC/SNAP header, so it is not TCP below.
             length += 2;
             if ((fc1 & 0x80) != 0) {
                 length += 4;
@@ -55,9 +56,10 @@ final class WirelessDecoder {
         if (p.frameEnd - llc < 8) {
             return LinkLayerDecoder.truncated(p, "802.11 LLC/SNAP header", at, length + 8);
         }
-        // RFC 1042 encapsulation (OUI 0) or 802.1H bridge tunnel (OUI 00-00-F8).
-        if (p.u16(llc) != 0xAAAA || p.u8(llc + 2) != 0x03 || p.u8(llc + 3) != 0
-                || p.u8(llc + 4) != 0 || (p.u8(llc + 5) != 0 && p.u8(llc + 5) != 0xF8)) {
+        // SNAP (DSAP and SSAP 0xAA, their low I/G and C/R bits aside, as tcpdump reads them; UI), then
+        // RFC 1042 encapsulation (OUI 0) or an 802.1H bridge tunnel (OUI 00-00-F8).
+        if ((p.u8(llc) & 0xFE) != 0xAA || (p.u8(llc + 1) & 0xFE) != 0xAA || p.u8(llc + 2) != 0x03
+                || p.u8(llc + 3) != 0 || p.u8(llc + 4) != 0 || (p.u8(llc + 5) != 0 && p.u8(llc + 5) != 0xF8)) {
             return LinkLayerDecoder.notTcp(p);
         }
         return LinkLayerDecoder.etherType(p, p.u16(llc + 6), llc + 8);
@@ -66,37 +68,28 @@ final class WirelessDecoder {
     /**
      * A radiotap header: version 0, pad, length (little-endian, as every radiotap field), then
      * present words and fields. Only the flags field matters for what follows (FCS at the end,
-     * padding after the 802.11 header); it comes first, after the 8-byte-aligned TSFT if present.
+     * padding after the 802.11 header); the last one found counts, as in tcpdump.
      */
     static int radiotap(DecodedPacket p, int at) {
         if (p.frameEnd - at < 8) {
             return LinkLayerDecoder.truncated(p, "radiotap header", at, 8);
         }
+        // The version (0) is not checked: tcpdump reads any.
         int length = le16(p, at + 2);
-        if (p.u8(at) != 0 || length < 8) {
-            IpDecoder.malformed(p, Layer.LINK, "radiotap header of version " + p.u8(at) + " and length " + length);
+        if (length < 8) {
+            IpDecoder.malformed(p, Layer.LINK, "radiotap header length " + length + " is less than 8");
             return LinkLayerDecoder.NONE;
         }
         if (p.frameEnd - at < length) {
             return LinkLayerDecoder.truncated(p, "radiotap header", at, length);
         }
-        int present = le32(p, at + 4);
-        int offset = 8;
-        for (int word = present; (word & 0x8000_0000) != 0; ) {
-            if (offset + 4 > length) {
+        for (int word = 4; (le32(p, at + word) & 0x8000_0000) != 0; word += 4) {
+            if (word + 8 > length) {
                 IpDecoder.malformed(p, Layer.LINK, "radiotap present words run past its length " + length);
                 return LinkLayerDecoder.NONE;
             }
-            word = le32(p, at + offset);
-            offset += 4;
         }
-        int flags = 0;
-        if ((present & 1) != 0) {
-            offset = ((offset + 7) & ~7) + 8;
-        }
-        if ((present & 2) != 0 && offset < length) {
-            flags = p.u8(at + offset);
-        }
+        int flags = RadiotapFields.flags(p, at, length);
         if (!p.addEncapsulation(Encapsulation.RADIOTAP, at, at + length)) {
             return LinkLayerDecoder.tooDeep(p);
         }
@@ -120,8 +113,8 @@ final class WirelessDecoder {
         }
         int length = le16(p, at + 2);
         int linkType = le32(p, at + 4);
-        if (p.u8(at) != 0 || length < 8) {
-            IpDecoder.malformed(p, Layer.LINK, "PPI header of version " + p.u8(at) + " and length " + length);
+        if (length < 8) {
+            IpDecoder.malformed(p, Layer.LINK, "PPI header length " + length + " is less than 8");
             return LinkLayerDecoder.NONE;
         }
         if (p.frameEnd - at < length) {

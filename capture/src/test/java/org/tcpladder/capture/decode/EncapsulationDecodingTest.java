@@ -157,7 +157,7 @@ class EncapsulationDecodingTest {
     @Test
     void radiotapShorterThanItsOwnHeaderIsMalformed() {
         assertMalformed(Decode.frame(LinkTypes.IEEE802_11_RADIOTAP, bytes(0, 0, 4, 0, 0, 0, 0, 0, 0)), Layer.LINK,
-                "radiotap header of version 0 and length 4");
+                "radiotap header length 4 is less than 8");
     }
 
     @Test
@@ -165,7 +165,8 @@ class EncapsulationDecodingTest {
         byte[] snap = bytes(0xAA, 0xAA, 3, 0, 0, 0, 0x08, 0x00);
         byte[] protectedFrame = concat(bytes(0x08, 0x41), new byte[22], snap, INNER);
         assertEquals(PacketKind.NOT_TCP, Decode.frame(LinkTypes.IEEE802_11, protectedFrame).kind());
-        byte[] amsdu = concat(bytes(0x88, 0x01), new byte[22], bytes(0x80, 0), snap, INNER);
+        byte[] subframe = concat(new byte[12], bytes(0, snap.length + INNER.length)); // DA, SA, length
+        byte[] amsdu = concat(bytes(0x88, 0x01), new byte[22], bytes(0x80, 0), subframe, snap, INNER);
         assertEquals(PacketKind.NOT_TCP, Decode.frame(LinkTypes.IEEE802_11, amsdu).kind());
     }
 

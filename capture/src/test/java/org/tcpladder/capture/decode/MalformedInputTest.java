@@ -109,10 +109,17 @@ class MalformedInputTest {
     }
 
     @Test
+    void ipv6JumboPayloadLengthUnder65536IsNoJumbogram() {
+        byte[] jumbo = bytes(6, 0, 0xC2, 4, 0, 0, 0, 60);
+        assertMalformed(ether(ethernet(ipv6(SEGMENT).extensions(0, jumbo).payloadLength(0).build())), Layer.IPV6,
+                "payload length 0 with neither a Jumbo Payload option nor TCP next");
+    }
+
+    @Test
     void ipv6JumboPayloadLengthInsideItsOwnHeader() {
         byte[] jumbo = bytes(6, 0, 0xC2, 4, 0, 0, 0, 4);
         assertMalformed(ether(ethernet(ipv6(SEGMENT).extensions(0, jumbo).payloadLength(0).build())), Layer.IPV6,
-                "extension header 0 runs past the payload length");
+                "payload length 0 with neither a Jumbo Payload option nor TCP next");
     }
 
     @Test
