@@ -278,7 +278,10 @@ def gre():
     keyed = wrap(exchange(sport=40001), lambda d, ip: ether_ip(d, outer_ip4(d, 47, gre_header(ip, key=0x2A, seq=7))))
     summed = wrap(exchange(v6=True), lambda d, ip: ether_ip(d, outer_ip4(d, 47, gre_header(ip, checksum=True))))
     over6 = wrap(exchange(sport=40002), lambda d, ip: ether_ip(d, outer_ip6(d, 47, gre_header(ip, checksum=True, key=9, seq=1))))
-    write('gre.pcap', 1, plain + keyed + summed + over6)
+    # Ethernet bridged over GRE (protocol 0x6558, as gretap sends it) and MPLS over GRE (0x8847).
+    bridged = wrap(exchange(sport=40003), lambda d, ip: ether_ip(d, outer_ip4(d, 47, be16(0) + be16(0x6558) + ether_ip(d, ip))))
+    labelled = wrap(exchange(sport=40004), lambda d, ip: ether_ip(d, outer_ip4(d, 47, be16(0) + be16(0x8847) + mpls_label(42, 0, 1, 64) + ip)))
+    write('gre.pcap', 1, plain + keyed + summed + over6 + bridged + labelled)
 
 
 def ip_in_ip():

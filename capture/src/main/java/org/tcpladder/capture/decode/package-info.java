@@ -24,7 +24,7 @@
  * are reported as {@code TCP_FRAGMENT}); IEEE 802.3 length-field frames (LLC/SNAP), ESP, encrypted
  * 802.11 frames, GRE version 1 (PPTP) and GRE with routing are not TCP as far as this decoder goes;
  * the options inside IPv6 hop-by-hop and destination headers are skipped, not checked (but for the
- * Jumbo Payload option); at most {@value org.tcpladder.capture.decode.DecodedPacket#MAX_ENCAPSULATIONS}
+ * Jumbo Payload option); at most 8
  * headers may wrap a packet. Where tcpdump reads a damaged header its own way (any radiotap or 802.11
  * version, the last radiotap flags field, the inner length from the outer length field), this decoder
  * reads it the same way, so that what {@code print} shows and what the connections hold agree.

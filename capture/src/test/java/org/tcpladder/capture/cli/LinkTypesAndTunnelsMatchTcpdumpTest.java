@@ -93,8 +93,9 @@ class LinkTypesAndTunnelsMatchTcpdumpTest {
     }
 
     @Test
-    void greWithAndWithoutKeySequenceAndChecksumOverIpv4AndIpv6PrintsAsTcpdump() throws Exception {
-        assertSameAsTcpdump("gre.pcap", V4, "10.1.0.1:40001 > 10.1.0.2:9000", V6, "10.1.0.1:40002 > 10.1.0.2:9000");
+    void greWithAndWithoutKeySequenceAndChecksumOverIpv4AndIpv6BridgingAndMplsPrintsAsTcpdump() throws Exception {
+        assertSameAsTcpdump("gre.pcap", V4, "10.1.0.1:40001 > 10.1.0.2:9000", V6, "10.1.0.1:40002 > 10.1.0.2:9000",
+                "10.1.0.1:40003 > 10.1.0.2:9000", "10.1.0.1:40004 > 10.1.0.2:9000");
     }
 
     @Test
