@@ -61,6 +61,16 @@ class EncapsulationDecodingTest {
     }
 
     @Test
+    void ipv4InsideIpv6KeepsNothingOfTheOuterAddresses() {
+        byte[] outer6 = ipv6(INNER).extensions(4, new byte[0]).build();
+        DecodedPacket p = Decode.frame(LinkTypes.ETHERNET, ethernet(outer6));
+        assertInnerSegment(p);
+        assertEquals(List.of(Encapsulation.IPV6), layers(p));
+        assertEquals(0, p.srcHi(), "the connection key of the inner IPv4 packet has no IPv6 high word");
+        assertEquals(0, p.dstHi());
+    }
+
+    @Test
     void greWithKeyAndSequenceSkipsBothFields() {
         byte[] gre = concat(bytes(0x30, 0, 0x08, 0x00, 0, 0, 0, 9, 0, 0, 0, 1), INNER);
         DecodedPacket p = Decode.frame(LinkTypes.ETHERNET, ethernet(outer(47, gre)));
