@@ -30,6 +30,7 @@ final class TcpdumpLineFormatter {
     private final InterfaceNames interfaceNames = new InterfaceNames();
     private final TcpdumpRelativeNumbers relative = new TcpdumpRelativeNumbers();
     private final TcpdumpOptionFormatter options;
+    private final TcpdumpEncapsulationFormatter encapsulations;
     private long cachedSecond = Long.MIN_VALUE;
     private byte[] secondText;
 
@@ -43,6 +44,7 @@ final class TcpdumpLineFormatter {
         this.absoluteBit = absolute ? 1 : 0;
         this.timeDigits = timeDigits;
         this.options = new TcpdumpOptionFormatter(out);
+        this.encapsulations = new TcpdumpEncapsulationFormatter(out);
     }
 
     /** Whether {@code print} shows this packet: TCP segments, TCP fragments, and TCP headers it cannot fully decode. */
@@ -77,6 +79,14 @@ final class TcpdumpLineFormatter {
             int t = p.sllPacketType();
             out.padded(t >= 0 && t < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[t] : "?", 3).ch(' ');
         }
+        if (p.encapsulationCount() != 0) {
+            encapsulations.format(p);
+        }
+        if (p.nflogPayloadCut()) {
+            // tcpdump 4.99 stops at an NFLOG packet attribute longer than the capture
+            out.str(" [|nflog]").newline();
+            return;
+        }
         if (!everydayLine(p)) {
             if (p.ipVersion() == 4) {
                 ipv4(p);
@@ -108,6 +118,9 @@ final class TcpdumpLineFormatter {
         boolean v4 = p.ipVersion() == 4;
         if (p.u8(p.ipStart() + (v4 ? 9 : 6)) != 6) {
             return false; // an IPv4 authentication header or IPv6 extension headers come first
+        }
+        if (!v4 && p.u16(p.ipStart() + 4) == 0) {
+            return false; // payload length 0: BIG TCP
         }
         boolean rev = FlowTable.reversed(p);
         int flow = relative.find(p, rev);
@@ -198,11 +211,19 @@ final class TcpdumpLineFormatter {
     private void ipv6(DecodedPacket p) {
         out.str("IP6 ");
         int missing = p.ipBytesMissing();
-        if (missing > 0) {
+        int start = p.ipStart();
+        // With payload length 0 tcpdump learns the length from a jumbo option, so it says what is
+        // missing only after the extension headers.
+        boolean jumbo = p.u16(start + 4) == 0;
+        if (missing > 0 && !jumbo) {
             out.str("truncated-ip6 - ").num(missing).str(" bytes missing!");
         }
-        int start = p.ipStart();
         int next = p.u8(start + 6);
+        if (jumbo && next == 6) {
+            // BIG TCP: with no jumbo option tcpdump 4.99 takes the payload to be empty.
+            addresses(p).str(": [|tcp]");
+            return;
+        }
         int at = start + 40;
         boolean tcpFirst = next == 6;
         if (!tcpFirst) {
@@ -253,6 +274,9 @@ final class TcpdumpLineFormatter {
             };
             next = p.u8(at);
             at += length;
+        }
+        if (missing > 0 && jumbo) {
+            out.str("truncated-ip6 - ").num(missing).str(" bytes missing!");
         }
         tcp(p, tcpFirst);
     }
@@ -375,18 +399,7 @@ final class TcpdumpLineFormatter {
     }
 
     private void authenticationHeader(DecodedPacket p, int at) {
-        int len = (p.u8(at + 1) + 2) * 4;
-        out.str("AH(");
-        int reserved = p.u16(at + 2);
-        if (reserved != 0) {
-            out.str("reserved=0x").hex(reserved).str("[MustBeZero],");
-        }
-        out.str("spi=0x").hexPadded(p.u32(at + 4) & 0xFFFF_FFFFL, 8)
-                .str(",seq=0x").hex(p.u32(at + 8) & 0xFFFF_FFFFL).str(",icv=0x");
-        for (int i = 12; i < len; i++) {
-            out.hex2(p.u8(at + i));
-        }
-        out.str("): ");
+        TcpdumpEncapsulationFormatter.authenticationHeader(out, p, at);
     }
 
     private AsciiBuffer addresses(DecodedPacket p) {

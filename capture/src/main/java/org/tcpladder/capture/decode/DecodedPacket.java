@@ -40,6 +40,25 @@ public final class DecodedPacket {
     int linkHeaderLength;
     int sllPacketType;
     int sllInterfaceIndex;
+    boolean nflogPayloadCut;
+    final RadiotapFields.FlagsVisitor radiotapFlags = new RadiotapFields.FlagsVisitor();
+    /** Bytes at the end of the frame that are not part of the packet (an 802.11 FCS). */
+    int trailerLength;
+    /** Where the header a link or tunnel decoder has just found starts (scratch between decoders). */
+    int nextStart;
+    /**
+     * Where the bytes the enclosing headers vouch for end: the frame's length on the wire at first,
+     * then an outer IP header's length field, or a shorter PPPoE length. tcpdump measures an IP
+     * header's claim against this ("truncated-ip - N bytes missing!").
+     */
+    int lengthEnd;
+
+    // encapsulations, outermost first (see Encapsulation); only the count is reset per packet
+    static final int MAX_ENCAPSULATIONS = 8;
+    int encapsulationCount;
+    final byte[] encapsulationKind = new byte[MAX_ENCAPSULATIONS];
+    final int[] encapsulationStart = new int[MAX_ENCAPSULATIONS];
+    final int[] encapsulationEnd = new int[MAX_ENCAPSULATIONS];
 
     // network layer
     int ipVersion;
@@ -72,6 +91,9 @@ public final class DecodedPacket {
 
     void reset() {
         linkHeaderLength = 0;
+        trailerLength = 0;
+        nflogPayloadCut = false;
+        encapsulationCount = 0;
         sllPacketType = -1;
         sllInterfaceIndex = -1;
         ipVersion = 0;
@@ -194,9 +216,62 @@ public final class DecodedPacket {
         return sllPacketType;
     }
 
+    /**
+     * Whether the NFLOG attribute that holds the packet claims more bytes than were captured, as
+     * when a snap length cut it (tcpdump then prints nothing of the packet).
+     */
+    public boolean nflogPayloadCut() {
+        return nflogPayloadCut;
+    }
+
     /** Interface index of a LINUX_SLL2 frame, or -1. */
     public int sllInterfaceIndex() {
         return sllInterfaceIndex;
+    }
+
+    /**
+     * Records a header around the inner packet; false (and nothing recorded) when the frame already
+     * has {@link #MAX_ENCAPSULATIONS}, which bounds the work a crafted frame of nested tunnels makes.
+     */
+    boolean addEncapsulation(Encapsulation kind, int start, int end) {
+        int n = encapsulationCount;
+        if (n == MAX_ENCAPSULATIONS) {
+            return false;
+        }
+        encapsulationKind[n] = (byte) kind.ordinal();
+        encapsulationStart[n] = start;
+        encapsulationEnd[n] = end;
+        encapsulationCount = n + 1;
+        return true;
+    }
+
+    /** How many headers wrap the decoded packet (MPLS, PPPoE, outer IP, GRE, VXLAN...), 0 for most frames. */
+    public int encapsulationCount() {
+        return encapsulationCount;
+    }
+
+    /** The {@code i}th wrapping header, outermost first. */
+    public Encapsulation encapsulation(int i) {
+        return Encapsulation.of(encapsulationKind[i]);
+    }
+
+    /** Buffer position where the {@code i}th wrapping header starts. */
+    public int encapsulationStart(int i) {
+        return encapsulationStart[i];
+    }
+
+    /**
+     * Buffer position where the {@code i}th wrapping header's packet ends: for an outer IP header and
+     * a GRE header the end its IP length field gives (may lie past {@link #frameEnd()}); for the
+     * others the end of the header itself.
+     */
+    public int encapsulationEnd(int i) {
+        return encapsulationEnd[i];
+    }
+
+    /** Bytes the frame had on the wire from buffer position {@code at} on, not counting a trailer. */
+    public int wireLengthFrom(int at) {
+        return originalLength - trailerLength - (at - frameStart);
     }
 
     // ---------------------------------------------------------------- network layer
@@ -252,9 +327,7 @@ public final class DecodedPacket {
 
     /** Bytes the IP length claims beyond the frame's length on the wire (tcpdump's "truncated-ip"). */
     public int ipBytesMissing() {
-        int onWire = originalLength - linkHeaderLength;
-        int claimed = ipEnd - ipStart;
-        return Math.max(0, claimed - onWire);
+        return Math.max(0, ipEnd - lengthEnd);
     }
 
     /** End of the bytes that are both captured and inside the IP packet. */

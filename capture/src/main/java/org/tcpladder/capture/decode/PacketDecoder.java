@@ -48,29 +48,14 @@ public final class PacketDecoder {
         p.frameStart = raw.position;
         p.frameEnd = raw.position + raw.capturedLength;
         p.checkOptions = checkOptions;
+        p.lengthEnd = p.frameStart + raw.originalLength;
         p.copyHead();
 
         int version = LinkLayerDecoder.decode(p);
         if (version == LinkLayerDecoder.NONE) {
             return p;
         }
-        int ipStart = p.frameStart + p.linkHeaderLength;
-        if (version == LinkLayerDecoder.BY_VERSION_NIBBLE) {
-            if (p.frameEnd <= ipStart) {
-                IpDecoder.malformed(p, Layer.LINK, "empty raw IP frame");
-                return p;
-            }
-            version = p.u8(ipStart) >>> 4;
-            if (version != 4 && version != 6) {
-                IpDecoder.malformed(p, Layer.LINK, "raw IP frame with IP version " + version);
-                return p;
-            }
-        }
-        if (version == 4) {
-            IpDecoder.ipv4(p, ipStart);
-        } else {
-            IpDecoder.ipv6(p, ipStart);
-        }
+        IpDecoder.ip(p, version, p.frameStart + p.linkHeaderLength);
         return p;
     }
 

@@ -45,4 +45,28 @@ class DecodingAllocationTest {
         assertEquals(8, table.size());
         assertTrue(allocated < rounds / 10, allocated + " bytes allocated for " + rounds + " packets");
     }
+
+    @Test
+    void decodingWrappedPacketsOfEveryNewLinkTypeAndTunnelAllocatesNothing() {
+        java.util.List<RawPacket> packets = new java.util.ArrayList<>();
+        for (org.tcpladder.capture.testing.LinkTypeFixtures.Frame f : org.tcpladder.capture.testing.LinkTypeFixtures.allFrames()) {
+            packets.add(Decode.raw(f.linkType(), f.bytes(), f.originalLength()));
+        }
+        PacketDecoder decoder = new PacketDecoder();
+        for (RawPacket r : packets) {
+            assertTrue(decoder.decode(r).isTcp(), "every fixture frame is TCP");
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long rounds = 200_000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        long tcp = 0;
+        for (long n = 0; n < rounds; n++) {
+            if (decoder.decode(packets.get((int) (n % packets.size()))).isTcp()) {
+                tcp++;
+            }
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(rounds, tcp);
+        assertTrue(allocated < rounds / 10, allocated + " bytes allocated for " + rounds + " packets");
+    }
 }

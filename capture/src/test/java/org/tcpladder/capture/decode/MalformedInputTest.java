@@ -102,8 +102,24 @@ class MalformedInputTest {
     }
 
     @Test
-    void ipv6PayloadLengthZero() {
-        assertMalformed(ether(ethernet(ipv6(SEGMENT).payloadLength(0).build())), Layer.IPV6, "payload length 0");
+    void ipv6JumboPayloadLengthBeyondWhatCanBeRead() {
+        byte[] jumbo = bytes(6, 0, 0xC2, 4, 0xFF, 0xFF, 0xFF, 0xF0);
+        assertMalformed(ether(ethernet(ipv6(SEGMENT).extensions(0, jumbo).payloadLength(0).build())), Layer.IPV6,
+                "jumbo payload length 4294967280 is beyond what can be read");
+    }
+
+    @Test
+    void ipv6JumboPayloadLengthUnder65536IsNoJumbogram() {
+        byte[] jumbo = bytes(6, 0, 0xC2, 4, 0, 0, 0, 60);
+        assertMalformed(ether(ethernet(ipv6(SEGMENT).extensions(0, jumbo).payloadLength(0).build())), Layer.IPV6,
+                "payload length 0 with neither a Jumbo Payload option nor TCP next");
+    }
+
+    @Test
+    void ipv6JumboPayloadLengthInsideItsOwnHeader() {
+        byte[] jumbo = bytes(6, 0, 0xC2, 4, 0, 0, 0, 4);
+        assertMalformed(ether(ethernet(ipv6(SEGMENT).extensions(0, jumbo).payloadLength(0).build())), Layer.IPV6,
+                "payload length 0 with neither a Jumbo Payload option nor TCP next");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.tcpladder.capture.source.RawPacket;
 import org.tcpladder.capture.source.TimePrecision;
 import org.tcpladder.capture.testing.Decode;
 import org.tcpladder.capture.testing.Frames;
+import org.tcpladder.capture.testing.LinkTypeFixtures;
 
 /**
  * A seeded fuzz test: thousands of bit-flipped and truncated copies of real-looking packets, through
@@ -34,7 +35,10 @@ class MutatedPacketsTest {
     private static final long SEED = 0x7C9_1ADDE5L;
     private static final int ROUNDS = 40_000;
 
-    record Seed(int linkType, byte[] frame) {
+    record Seed(int linkType, byte[] frame, int originalLength) {
+        Seed(int linkType, byte[] frame) {
+            this(linkType, frame, frame.length);
+        }
     }
 
     private static List<Seed> seeds() {
@@ -62,18 +66,38 @@ class MutatedPacketsTest {
         return s;
     }
 
+    /** Every frame of the link-type and encapsulation fixtures (PPP ... VXLAN, jumbograms). */
+    private static List<Seed> linkTypeSeeds() {
+        List<Seed> s = new ArrayList<>();
+        for (LinkTypeFixtures.Frame f : LinkTypeFixtures.allFrames()) {
+            s.add(new Seed(f.linkType(), f.bytes(), f.originalLength()));
+        }
+        return s;
+    }
+
     @Test
     void bitFlippedAndTruncatedPacketsGiveOnlyValues() {
+        assertOnlyValues(seeds(), SEED, ROUNDS);
+    }
+
+    @Test
+    void mutatedFramesOfEveryLinkTypeAndTunnelGiveOnlyValues() {
+        List<Seed> seeds = linkTypeSeeds();
+        assertTrue(seeds.size() > 250, "all fixtures read: " + seeds.size());
+        assertOnlyValues(seeds, SEED + 1, 3 * ROUNDS);
+    }
+
+    private static void assertOnlyValues(List<Seed> seeds, long randomSeed, int rounds) {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            Random random = new Random(SEED);
-            List<Seed> seeds = seeds();
+            Random random = new Random(randomSeed);
             PacketDecoder decoder = new PacketDecoder();
             CaptureIndex index = new CaptureIndex(new NoStore(), TimePrecision.MICRO);
             Map<PacketKind, Integer> kinds = new EnumMap<>(PacketKind.class);
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 Seed seed = seeds.get(random.nextInt(seeds.size()));
                 byte[] frame = mutate(seed.frame(), random);
-                int original = random.nextInt(8) == 0 ? random.nextInt(2 * frame.length + 1) : frame.length;
+                int original = random.nextInt(8) == 0 ? random.nextInt(2 * frame.length + 1)
+                        : frame.length + Math.max(0, seed.originalLength() - seed.frame().length);
                 RawPacket raw = Decode.raw(seed.linkType(), frame, original);
                 raw.number = round + 1;
                 DecodedPacket p = decoder.decode(raw);
@@ -87,6 +111,11 @@ class MutatedPacketsTest {
                         assertNotNull(p.toSegment());
                         assertTrue(p.payloadLength() >= 0 && p.capturedPayloadLength() <= p.payloadLength());
                         assertTrue(p.tcpHeaderLength() >= 20 && p.l4Start() + p.tcpHeaderLength() <= p.frameEnd());
+                        for (int i = 0; i < p.encapsulationCount(); i++) {
+                            assertNotNull(p.encapsulation(i));
+                            assertTrue(p.encapsulationStart(i) >= p.frameStart() && p.encapsulationStart(i) < p.ipStart(),
+                                    "a wrapping header lies before the inner packet");
+                        }
                     }
                     default -> {
                         // NOT_TCP, TCP_FRAGMENT, UNSUPPORTED_LINK: nothing more to check
@@ -94,9 +123,9 @@ class MutatedPacketsTest {
                 }
                 index.append(p);
             }
-            assertEquals(ROUNDS, index.packetCount());
-            assertTrue(kinds.getOrDefault(PacketKind.MALFORMED, 0) > ROUNDS / 20, "mutations produce malformed packets: " + kinds);
-            assertTrue(kinds.getOrDefault(PacketKind.TCP, 0) > ROUNDS / 5, "many still decode: " + kinds);
+            assertEquals(rounds, index.packetCount());
+            assertTrue(kinds.getOrDefault(PacketKind.MALFORMED, 0) > rounds / 20, "mutations produce malformed packets: " + kinds);
+            assertTrue(kinds.getOrDefault(PacketKind.TCP, 0) > rounds / 5, "many still decode: " + kinds);
         });
     }
 

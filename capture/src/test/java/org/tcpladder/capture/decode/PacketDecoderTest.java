@@ -108,7 +108,8 @@ class PacketDecoderTest {
 
     @Test
     void otherLinkTypesAreReportedAsUnsupported() {
-        assertEquals(PacketKind.UNSUPPORTED_LINK, Decode.frame(105, new byte[40]).kind());
+        // IEEE 802.5 token ring: a link type this reader does not decode
+        assertEquals(PacketKind.UNSUPPORTED_LINK, Decode.frame(6, new byte[40]).kind());
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /** The oracle: runs the real tcpdump to capture on loopback and to print capture files. */
 public final class Tcpdump {
-    /** tcpdump's text up to "length N"; what follows is application-layer dissection (out of scope). */
-    private static final Pattern APPLICATION_LAYER = Pattern.compile("^(.*, length \\d+)[:,\\s].*$");
+    /** tcpdump's text up to the last "length N"; what follows is application-layer dissection (out of scope). */
+    private static final Pattern LENGTH = Pattern.compile(", length \\d+");
 
     private Tcpdump() {
     }
@@ -38,9 +38,27 @@ public final class Tcpdump {
         return lines;
     }
 
+    /**
+     * The line up to the TCP part's {@code , length N} when text follows it: the one after the last
+     * {@code Flags [}, since a tunnel's outer header has a length of its own
+     * ({@code GREv0, length 64: IP ...: [|tcp]} has no TCP length and is kept whole).
+     */
     public static String withoutApplicationLayer(String line) {
-        Matcher m = APPLICATION_LAYER.matcher(line);
-        return m.matches() ? m.group(1) : line;
+        int flags = line.lastIndexOf("Flags [");
+        if (flags < 0) {
+            return line;
+        }
+        Matcher m = LENGTH.matcher(line);
+        m.region(flags, line.length());
+        int end = -1;
+        while (m.find()) {
+            end = m.end();
+        }
+        if (end < 0 || end == line.length()) {
+            return line;
+        }
+        char c = line.charAt(end);
+        return c == ':' || c == ',' || Character.isWhitespace(c) ? line.substring(0, end) : line;
     }
 
     /**
