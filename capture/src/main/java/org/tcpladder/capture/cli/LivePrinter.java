@@ -265,6 +265,12 @@ final class LivePrinter {
     }
 
     synchronized void statistics(CaptureStats stats) {
+        statistics(stats, j -> {
+        });
+    }
+
+    /** The statistics, with keys of the caller's after the common ones (JSON only). */
+    synchronized void statistics(CaptureStats stats, java.util.function.Consumer<JsonLine> moreKeys) {
         if (jsonMode) {
             json.begin().str("event", "statistics")
                     .num("frames_captured", stats.delivered())
@@ -274,8 +280,9 @@ final class LivePrinter {
                     .num("not_kept", stats.notKept())
                     .num("tcp_segments", index.segmentCount())
                     .num("not_tcp", index.notTcpCount() + index.fragmentCount() + index.unsupportedLinkCount())
-                    .num("malformed", index.malformedPackets().size())
-                    .end();
+                    .num("malformed", index.malformedPackets().size());
+            moreKeys.accept(json);
+            json.end();
         } else {
             out.str("capture: ").str(stats.toString()).newline();
         }
