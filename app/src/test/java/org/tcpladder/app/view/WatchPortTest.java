@@ -61,6 +61,10 @@ class WatchPortTest {
         ScratchPreferences.remove(prefs);
     }
 
+    private static String liveStatus(FxRobot robot) {
+        return robot.lookup("#" + NodeIds.LIVE_STATUS).queryAs(Label.class).getText();
+    }
+
     /** One echo exchange: connect, send, read the echo, close. */
     private static void echoOnce(int port, String message) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -102,6 +106,13 @@ class WatchPortTest {
             assertEquals(port, first.server().port());
             assertEquals(first.key(), window.connections().selectedProperty().get().key(), "shown at once");
 
+            // the status line says what was captured, what was lost and where the frames are kept
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> liveStatus(robot).contains(" frames, 0 dropped by the kernel"));
+            String watching = liveStatus(robot);
+            assertTrue(watching.startsWith("Watching port " + port + " on lo: "), watching);
+            assertTrue(watching.matches(".*: [\\d,]+ frames, 0 dropped by the kernel, 0 not kept \u00b7 in memory [0-9.]+ of 64\\.0 MiB, "
+                    + "[0-9.]+ MiB beyond it in .*tcpladder-watch-.*\\.pcapng"), watching);
+
             echoOnce(port, "again");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.connections().all().size() == 2);
             WaitForAsyncUtils.waitForFxEvents();
@@ -120,6 +131,9 @@ class WatchPortTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.watchRun().runningProperty().get());
             assertTrue(robot.lookup("#" + NodeIds.LIVE_STATUS).queryAs(Label.class).getText()
                     .startsWith("Stopped watching port " + port), "what was captured stays listed");
+            String stopped = liveStatus(robot);
+            assertTrue(stopped.contains("frames captured, none lost") && stopped.contains("memory budget 64.0 MiB")
+                    && stopped.contains("(removed when the watch is closed)"), stopped);
             assertEquals(2, window.connections().all().size());
         }
     }

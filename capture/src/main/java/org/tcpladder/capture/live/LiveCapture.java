@@ -360,6 +360,11 @@ public final class LiveCapture implements AutoCloseable {
         store.close();
     }
 
+    /** Bytes kept of each frame. */
+    public int snaplen() {
+        return options.snaplen();
+    }
+
     public String device() {
         return options.device();
     }
