@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
  * loopback ({@link LoopbackBulkTransfer}) runs at full speed for the given time while the capture
  * process watches its port; then the capture is interrupted (SIGINT, as Ctrl-C) and its own summary is
  * read. Figures: frames captured and per second, kernel drops, our own drops, peak resident memory
- * (VmHWM of the capture process), and whether the capture ran to the end. Not a test: the figures
+ * (VmHWM of the capture process and its children), and whether the capture ran to the end. Not a test: the figures
  * depend on the machine and its load. Run as root (both capture).
  *
  * <pre>
  * java -cp capture/target/tcpladder-cli.jar org.tcpladder.capture.bench.WatchBenchmark [--seconds S]
- *      [--snaplen N] [--no-tcpdump] [--java JAVA]
+ *      [--snaplen N] [--no-tcpdump] [--java JAVA] [--jvm-option OPTION]...
  * </pre>
  *
  * Targets (issue 14): at most 1 % of the frames dropped, peak RSS under 400 MB, no early stop.
@@ -40,7 +40,7 @@ public final class WatchBenchmark {
     private static final Pattern WATCH_OURS = Pattern.compile("(\\d+) not kept");
 
     private record Result(String tool, long bytes, double seconds, long captured, long kernelDrops, long ownDrops,
-                          long peakRssKb, boolean ranToEnd, double exitSeconds, String note) {
+                          long peakRssKb, boolean ranToEnd, double exitSeconds, double cpuSeconds, String note) {
     }
 
     private WatchBenchmark() {
@@ -50,6 +50,7 @@ public final class WatchBenchmark {
         int seconds = 10;
         int snaplen = 256;
         boolean tcpdump = true;
+        List<String> jvmOptions = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -57,6 +58,7 @@ public final class WatchBenchmark {
                 case "--snaplen" -> snaplen = Integer.parseInt(args[++i]);
                 case "--no-tcpdump" -> tcpdump = false;
                 case "--java" -> java = args[++i];
+                case "--jvm-option" -> jvmOptions.add(args[++i]);
                 default -> {
                     System.err.println("usage: WatchBenchmark [--seconds S] [--snaplen N] [--no-tcpdump] [--java JAVA]");
                     System.exit(2);
@@ -76,17 +78,21 @@ public final class WatchBenchmark {
                     "-B", "65536", "-w", out.toString(), "tcp port " + port), "listening on", false));
             Files.deleteIfExists(out);
         }
-        results.add(measure("tcpladder watch", seconds, port -> List.of(javaCmd, "-jar", jar, "watch", "--port",
-                String.valueOf(port), "--snaplen", String.valueOf(snap)), "tcpladder watch: capturing", true));
+        results.add(measure("tcpladder watch", seconds, port -> {
+            List<String> c = new ArrayList<>(List.of(javaCmd));
+            c.addAll(jvmOptions);
+            c.addAll(List.of("-jar", jar, "watch", "--port", String.valueOf(port), "--snaplen", String.valueOf(snap)));
+            return c;
+        }, "tcpladder watch: capturing", true));
         Files.deleteIfExists(scratch);
 
-        System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %8s %9s %9s %10s %9s %s%n", "tool", "frames",
-                "frames/s", "kern.drop", "drop %", "own drop", "peak RSS", "ran to end", "exit s", "MB/s sent");
+        System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %8s %9s %9s %10s %9s %7s %s%n", "tool", "frames",
+                "frames/s", "kern.drop", "drop %", "own drop", "peak RSS", "ran to end", "exit s", "cpu s", "MB/s sent");
         for (Result r : results) {
             double dropPct = 100.0 * (r.kernelDrops + r.ownDrops) / Math.max(1, r.captured + r.kernelDrops + r.ownDrops);
-            System.out.printf(Locale.ROOT, "%-16s %10d %10.0f %10d %8.2f %9d %7d MB %10s %9.1f %.0f%n", r.tool,
+            System.out.printf(Locale.ROOT, "%-16s %10d %10.0f %10d %8.2f %9d %7d MB %10s %9.1f %7.1f %.0f%n", r.tool,
                     r.captured, r.captured / r.seconds, r.kernelDrops, dropPct, r.ownDrops, r.peakRssKb / 1024,
-                    r.ranToEnd ? "yes" : "NO", r.exitSeconds, r.bytes / r.seconds / 1e6);
+                    r.ranToEnd ? "yes" : "NO", r.exitSeconds, r.cpuSeconds, r.bytes / r.seconds / 1e6);
             if (!r.note.isEmpty()) {
                 System.out.println("  " + r.tool + ": " + r.note);
             }
@@ -149,6 +155,7 @@ public final class WatchBenchmark {
             Thread.sleep(300);
             boolean alive = p.isAlive();
             peak.accumulateAndGet(peakRssKb(p.pid()), Math::max);
+            double cpu = cpuSeconds(p.pid());
             long stopAt = System.nanoTime();
             new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).inheritIO().start().waitFor();
             if (!p.waitFor(600, TimeUnit.SECONDS)) {
@@ -185,7 +192,7 @@ public final class WatchBenchmark {
             if (watch && captured == 0) {
                 note = "no summary line: " + String.join(" | ", stderr);
             }
-            return new Result(tool, bytes, sent, captured, kernel, ours, peak.get(), alive, exit, note);
+            return new Result(tool, bytes, sent, captured, kernel, ours, peak.get(), alive, exit, cpu, note);
         }
     }
 
@@ -194,8 +201,34 @@ public final class WatchBenchmark {
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
-    /** VmHWM (peak resident set) of a process in KiB, 0 once it has gone. */
+    /**
+     * Peak resident memory of a process and its children in KiB (watch runs itself in a child JVM sized
+     * for it): the sum of their VmHWM, so at least the peak of the two together.
+     */
     private static long peakRssKb(long pid) {
+        long sum = vmHwmKb(pid);
+        for (ProcessHandle h : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+            sum += vmHwmKb(h.pid());
+        }
+        return sum;
+    }
+
+    /** Processor time (user and system) of a process and its children so far, in seconds. */
+    private static double cpuSeconds(long pid) {
+        List<ProcessHandle> all = new ArrayList<>();
+        ProcessHandle.of(pid).ifPresent(h -> {
+            all.add(h);
+            all.addAll(h.descendants().toList());
+        });
+        long ns = 0;
+        for (ProcessHandle h : all) {
+            ns += h.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+        return ns / 1e9;
+    }
+
+    /** VmHWM (peak resident set) of one process in KiB, 0 once it has gone. */
+    private static long vmHwmKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmHWM:")) {
