@@ -92,6 +92,8 @@ final class WatchCommand implements Command {
             return 1;
         }
         LivePrinter printer = new LivePrinter(out, json, false, watch.capture().store(), watch.capture().precision());
+        // a block of frames may be held back for one poll timeout, and its wake-up come late on a busy machine
+        printer.batchDelay(3L * LiveCaptureOptions.POLL_MILLIS * 1_000_000L);
         CountDownLatch done = new CountDownLatch(1);
         AtomicLong seen = new AtomicLong();
         long limit = count;
