@@ -175,7 +175,6 @@ public final class LiveCapture implements AutoCloseable {
         delivery.start();
         thread = new Thread(this::loop, "live-capture-" + options.device());
         thread.setDaemon(true);
-        thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
     }
 
