@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp capture/target/tcpladder-cli.jar org.tcpladder.capture.bench.WatchBenchmark [--seconds S]
- *      [--snaplen N] [--no-tcpdump] [--java JAVA] [--jvm-option OPTION]...
+ *      [--snaplen N] [--no-tcpdump] [--java JAVA] [--jvm-option OPTION]... [--watch-option OPTION]...
  * </pre>
  *
  * Targets (issue 14): at most 1 % of the frames dropped, peak RSS under 400 MB, no early stop.
@@ -51,6 +51,7 @@ public final class WatchBenchmark {
         int snaplen = 256;
         boolean tcpdump = true;
         List<String> jvmOptions = new ArrayList<>();
+        List<String> watchOptions = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,8 +60,10 @@ public final class WatchBenchmark {
                 case "--no-tcpdump" -> tcpdump = false;
                 case "--java" -> java = args[++i];
                 case "--jvm-option" -> jvmOptions.add(args[++i]);
+                case "--watch-option" -> watchOptions.add(args[++i]);
                 default -> {
-                    System.err.println("usage: WatchBenchmark [--seconds S] [--snaplen N] [--no-tcpdump] [--java JAVA]");
+                    System.err.println("usage: WatchBenchmark [--seconds S] [--snaplen N] [--no-tcpdump] [--java JAVA] "
+                            + "[--jvm-option OPTION]... [--watch-option OPTION]...");
                     System.exit(2);
                 }
             }
@@ -82,6 +85,7 @@ public final class WatchBenchmark {
             List<String> c = new ArrayList<>(List.of(javaCmd));
             c.addAll(jvmOptions);
             c.addAll(List.of("-jar", jar, "watch", "--port", String.valueOf(port), "--snaplen", String.valueOf(snap)));
+            c.addAll(watchOptions);
             return c;
         }, "tcpladder watch: capturing", true));
         Files.deleteIfExists(scratch);

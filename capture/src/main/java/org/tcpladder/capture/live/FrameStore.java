@@ -69,6 +69,8 @@ public final class FrameStore implements ByteStore {
     private final int headerLength;
     private final SpillFile spill;
     private final List<Chunk> chunks = new ArrayList<>();
+    /** Arrays of chunks let go of, for new chunks: after the first budget's worth, filling allocates nothing. */
+    private final List<byte[]> spare = new ArrayList<>();
     private long[] sparse = new long[64];
     private int firstInMemory;
     private Chunk current;
@@ -132,7 +134,9 @@ public final class FrameStore implements ByteStore {
             if (room != Put.KEPT) {
                 return room;
             }
-            current = new Chunk(end, new byte[Math.max(chunkSize, block)]);
+            int size = Math.max(chunkSize, block);
+            byte[] memory = size == chunkSize && !spare.isEmpty() ? spare.remove(spare.size() - 1) : new byte[size];
+            current = new Chunk(end, memory);
             chunks.add(current);
             inMemory += current.data.length;
             peakInMemory = Math.max(peakInMemory, inMemory);
@@ -154,7 +158,8 @@ public final class FrameStore implements ByteStore {
 
     /**
      * Stores one frame and describes it as a fresh {@link RawPacket} whose buffer is a read-only view of
-     * the stored bytes (for callers that hand frames on at once, such as the demo's helper reader).
+     * the stored bytes (for callers that hand frames on at once, such as the demo's helper reader); in a
+     * store with a spill file, whose memory is reused, a copy of them.
      *
      * @return the packet, or null when the frame was not kept
      */
@@ -170,8 +175,14 @@ public final class FrameStore implements ByteStore {
         p.capturedLength = length;
         p.originalLength = originalLength;
         p.dataOffset = end - PcapngBlocks.packetBlockLength(length) + PcapngBlocks.PACKET_HEADER;
-        p.buffer = ByteBuffer.wrap(current.data).asReadOnlyBuffer();
-        p.position = (int) (p.dataOffset - current.start);
+        if (spill == null) {
+            p.buffer = ByteBuffer.wrap(current.data).asReadOnlyBuffer();
+            p.position = (int) (p.dataOffset - current.start);
+        } else {
+            int from = (int) (p.dataOffset - current.start);
+            p.buffer = ByteBuffer.wrap(Arrays.copyOfRange(current.data, from, from + length)).asReadOnlyBuffer();
+            p.position = 0;
+        }
         return p;
     }
 
@@ -200,6 +211,10 @@ public final class FrameStore implements ByteStore {
             Chunk oldest = chunks.get(firstInMemory);
             if (oldest.written) {
                 inMemory -= oldest.data.length;
+                if (oldest.data.length == chunkSize) {
+                    // reused as it is: a new chunk's blocks overwrite it from the start, and only its used part is read
+                    spare.add(oldest.data);
+                }
                 oldest.data = null;
                 firstInMemory++;
                 continue;
@@ -433,6 +448,7 @@ public final class FrameStore implements ByteStore {
             }
             closed = true;
             chunks.clear();
+            spare.clear();
             current = null;
             inMemory = 0;
             notifyAll();
