@@ -97,14 +97,6 @@ final class WatchCommand implements Command {
         CountDownLatch done = new CountDownLatch(1);
         AtomicLong seen = new AtomicLong();
         long limit = count;
-        // tcpdump's "listening on" (on stderr, so the output stays lines or JSON)
-        FrameStore store = watch.capture().store();
-        err.println("tcpladder watch: capturing '" + watch.capture().filter() + "' on " + device
-                + (limit > 0 ? ", " + limit + " frames" : "") + (seconds > 0 ? ", at most " + seconds + " s" : "")
-                + (limit == 0 && seconds == 0 ? ", until Ctrl-C" : "")
-                + "; " + snapText(snaplen) + "; memory budget " + mib(store.limit()) + ", frames beyond it go to "
-                + store.spillFile() + (save != null ? " (saved as " + save + " at the end)" : " (removed at exit)"));
-        err.flush();
         LiveRun run = new LiveRun(() -> printer);
         long startNs = System.nanoTime();
         Path saveAs = save;
@@ -119,6 +111,15 @@ final class WatchCommand implements Command {
             end.run();
             watch.close();
         });
+        FrameStore store = watch.capture().store();
+        // tcpdump's "listening on" (on stderr, so the output stays lines or JSON); once Ctrl-C would
+        // print the summary, so that whoever reads it may interrupt from then on
+        err.println("tcpladder watch: capturing '" + watch.capture().filter() + "' on " + device
+                + (limit > 0 ? ", " + limit + " frames" : "") + (seconds > 0 ? ", at most " + seconds + " s" : "")
+                + (limit == 0 && seconds == 0 ? ", until Ctrl-C" : "")
+                + "; " + snapText(snaplen) + "; memory budget " + mib(store.limit()) + ", frames beyond it go to "
+                + store.spillFile() + (save != null ? " (saved as " + save + " at the end)" : " (removed at exit)"));
+        err.flush();
         try {
             watch.start(p -> {
                 long n = seen.incrementAndGet();
