@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp capture/target/tcpladder-cli.jar org.tcpladder.capture.bench.WatchBenchmark [--seconds S]
- *      [--snaplen N] [--no-tcpdump] [--java JAVA] [--jvm-option OPTION]... [--watch-option OPTION]...
+ *      [--snaplen N] [--no-tcpdump] [--watch-first] [--java JAVA] [--jvm-option OPTION]...
+ *      [--watch-option OPTION]...
  * </pre>
  *
  * Targets (issue 14): at most 1 % of the frames dropped, peak RSS under 400 MB, no early stop.
@@ -50,6 +51,7 @@ public final class WatchBenchmark {
         int seconds = 10;
         int snaplen = 256;
         boolean tcpdump = true;
+        boolean watchFirst = false;
         List<String> jvmOptions = new ArrayList<>();
         List<String> watchOptions = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -58,6 +60,7 @@ public final class WatchBenchmark {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--snaplen" -> snaplen = Integer.parseInt(args[++i]);
                 case "--no-tcpdump" -> tcpdump = false;
+                case "--watch-first" -> watchFirst = true;
                 case "--java" -> java = args[++i];
                 case "--jvm-option" -> jvmOptions.add(args[++i]);
                 case "--watch-option" -> watchOptions.add(args[++i]);
@@ -75,19 +78,25 @@ public final class WatchBenchmark {
                 seconds, snaplen, Files.readString(Path.of("/proc/loadavg")).trim());
         String javaCmd = java;
         int snap = snaplen;
+        CommandFor watch = port -> {
+            List<String> c = new ArrayList<>(List.of(javaCmd));
+            c.addAll(jvmOptions);
+            c.addAll(List.of("-jar", jar, "watch", "--port", String.valueOf(port), "--snaplen", String.valueOf(snap)));
+            c.addAll(watchOptions);
+            return c;
+        };
+        if (watchFirst) {
+            results.add(measure("tcpladder watch", seconds, watch, "tcpladder watch: capturing", true));
+        }
         if (tcpdump) {
             Path out = scratch.resolve("tcpdump.pcap");
             results.add(measure("tcpdump", seconds, port -> List.of("tcpdump", "-i", "lo", "-s", String.valueOf(snap),
                     "-B", "65536", "-w", out.toString(), "tcp port " + port), "listening on", false));
             Files.deleteIfExists(out);
         }
-        results.add(measure("tcpladder watch", seconds, port -> {
-            List<String> c = new ArrayList<>(List.of(javaCmd));
-            c.addAll(jvmOptions);
-            c.addAll(List.of("-jar", jar, "watch", "--port", String.valueOf(port), "--snaplen", String.valueOf(snap)));
-            c.addAll(watchOptions);
-            return c;
-        }, "tcpladder watch: capturing", true));
+        if (!watchFirst) {
+            results.add(measure("tcpladder watch", seconds, watch, "tcpladder watch: capturing", true));
+        }
         Files.deleteIfExists(scratch);
 
         System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %8s %9s %9s %10s %9s %7s %s%n", "tool", "frames",
