@@ -14,6 +14,7 @@ import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.live.CaptureStats;
+import org.tcpladder.capture.live.LiveCaptureOptions;
 import org.tcpladder.capture.live.PortWatch;
 import org.tcpladder.capture.live.WatchFigures;
 import org.tcpladder.capture.state.Narration;
@@ -37,6 +38,7 @@ public final class WatchRun {
     static final long CHECK = 500;
 
     private final int port;
+    private final int snaplen;
     private final Narration narration;
     private final FrameBuffer frames = new FrameBuffer();
     private final FxCoalescer pump = new FxCoalescer(this::refresh, REFRESH);
@@ -52,14 +54,20 @@ public final class WatchRun {
     private volatile PortWatch watch;
     private boolean stopRequested;
 
-    private WatchRun(int port, Narration narration) {
+    private WatchRun(int port, int snaplen, Narration narration) {
         this.port = port;
+        this.snaplen = snaplen;
         this.narration = narration;
     }
 
     /** Starts watching in the background; failures arrive in {@link #failureProperty()}. From the FX thread. */
     public static WatchRun start(int port, PortWatchStarter starter, Narration narration) {
-        WatchRun run = new WatchRun(port, narration);
+        return start(port, LiveCaptureOptions.WATCH_SNAPLEN, starter, narration);
+    }
+
+    /** As {@link #start(int, PortWatchStarter, Narration)}, keeping {@code snaplen} bytes of each frame (0: all). */
+    public static WatchRun start(int port, int snaplen, PortWatchStarter starter, Narration narration) {
+        WatchRun run = new WatchRun(port, snaplen, narration);
         Thread t = new Thread(() -> run.open(starter), "watch-start");
         t.setDaemon(true);
         t.start();
@@ -69,7 +77,7 @@ public final class WatchRun {
     private void open(PortWatchStarter starter) {
         PortWatch w;
         try {
-            w = starter.start(port, p -> {
+            w = starter.start(port, snaplen, p -> {
                 frames.frame(p);
                 pump.request();
             });

@@ -245,7 +245,7 @@ final class LiveController {
         connections.setConnections(List.of(), text.format("watch.summary", p, device, 0, 0));
         bar.show(text.format("watch.watching", p, device), true);
         bar.pending(null, false);
-        WatchRun run = WatchRun.start(port, watchStarter, narration);
+        WatchRun run = WatchRun.start(port, settings.watchSnaplen(), watchStarter, narration);
         watch = run;
         run.changedProperty().addListener((o, a, list) -> {
             if (watch != run) {
