@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Frames of a live capture into a growing {@link CaptureIndex}, on the capture's own thread. The
+ * Frames of a live capture into a growing {@link CaptureIndex}, on the capture's delivery thread. The
  * capture starts delivering before the call that started it has returned the store the index needs,
  * so frames that come that early wait here (a live capture never refills a packet it handed out)
  * until {@link #attach} makes the index.
@@ -17,7 +17,7 @@ final class FrameBuffer {
     private final List<RawPacket> early = new ArrayList<>();
     private CaptureIndex index;
 
-    /** From the capture's thread. */
+    /** From the capture's delivery thread. */
     synchronized void frame(RawPacket p) {
         if (index == null) {
             early.add(p);

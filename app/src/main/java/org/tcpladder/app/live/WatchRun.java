@@ -14,7 +14,9 @@ import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.live.CaptureStats;
+import org.tcpladder.capture.live.LiveCaptureOptions;
 import org.tcpladder.capture.live.PortWatch;
+import org.tcpladder.capture.live.WatchFigures;
 import org.tcpladder.capture.state.Narration;
 
 import java.util.ArrayList;
@@ -25,13 +27,18 @@ import java.util.Map;
 /**
  * Watching one port on the loopback interface: every connection to or from it appears in the list as
  * it is captured, and grows while it lasts. Each connection's ladder is built when it is shown. The
- * list is refreshed at most {@link #REFRESH} apart, so a busy port cannot flood the window. Read the
- * properties on the FX thread only.
+ * list is refreshed at most {@link #REFRESH} apart, so a busy port cannot flood the window. Its
+ * {@link #figuresProperty() figures} (frames, every drop, the memory budget, the spill file) follow at the
+ * same pace and at least every {@link #CHECK} while the watch runs, and a capture that ends by itself
+ * (its disk full, libpcap failing) stops the watch with the reason in them. Read the properties on the
+ * FX thread only.
  */
 public final class WatchRun {
     static final Duration REFRESH = Duration.millis(200);
+    static final long CHECK = 500;
 
     private final int port;
+    private final int snaplen;
     private final Narration narration;
     private final FrameBuffer frames = new FrameBuffer();
     private final FxCoalescer pump = new FxCoalescer(this::refresh, REFRESH);
@@ -42,18 +49,25 @@ public final class WatchRun {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", true);
     private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper(this, "capturing");
     private final ReadOnlyObjectWrapper<CaptureStats> stopped = new ReadOnlyObjectWrapper<>(this, "stopped");
+    private final ReadOnlyObjectWrapper<WatchFigures> figures = new ReadOnlyObjectWrapper<>(this, "figures");
     private final Map<Connection, Integer> shownCounts = new HashMap<>();
     private volatile PortWatch watch;
     private boolean stopRequested;
 
-    private WatchRun(int port, Narration narration) {
+    private WatchRun(int port, int snaplen, Narration narration) {
         this.port = port;
+        this.snaplen = snaplen;
         this.narration = narration;
     }
 
     /** Starts watching in the background; failures arrive in {@link #failureProperty()}. From the FX thread. */
     public static WatchRun start(int port, PortWatchStarter starter, Narration narration) {
-        WatchRun run = new WatchRun(port, narration);
+        return start(port, LiveCaptureOptions.WATCH_SNAPLEN, starter, narration);
+    }
+
+    /** As {@link #start(int, PortWatchStarter, Narration)}, keeping {@code snaplen} bytes of each frame (0: all). */
+    public static WatchRun start(int port, int snaplen, PortWatchStarter starter, Narration narration) {
+        WatchRun run = new WatchRun(port, snaplen, narration);
         Thread t = new Thread(() -> run.open(starter), "watch-start");
         t.setDaemon(true);
         t.start();
@@ -63,7 +77,7 @@ public final class WatchRun {
     private void open(PortWatchStarter starter) {
         PortWatch w;
         try {
-            w = starter.start(port, p -> {
+            w = starter.start(port, snaplen, p -> {
                 frames.frame(p);
                 pump.request();
             });
@@ -84,8 +98,32 @@ public final class WatchRun {
             stopInBackground(w);
         } else {
             Platform.runLater(() -> capturing.set(running.get()));
+            Thread check = new Thread(() -> checkWhileRunning(w), "watch-check");
+            check.setDaemon(true);
+            check.start();
         }
         pump.request();
+    }
+
+    /** Keeps the figures fresh when no frame comes, and stops a watch whose capture ended by itself. */
+    private void checkWhileRunning(PortWatch w) {
+        while (true) {
+            try {
+                Thread.sleep(CHECK);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (stopRequested) {
+                    return;
+                }
+            }
+            if (w.capture().endReason() != null) {
+                stop();
+                return;
+            }
+            pump.request();
+        }
     }
 
     /** On the FX thread: entries for the connections that are new or have grown. */
@@ -108,6 +146,10 @@ public final class WatchRun {
                     () -> CaptureLadder.of(index, ConnectionAnalysis.of(c, c.endNs()), narration)));
         }
         segments.set(total);
+        PortWatch w = watch;
+        if (w != null && stopped.get() == null) {
+            figures.set(WatchFigures.of(w.capture()));
+        }
         if (!out.isEmpty()) {
             changed.set(List.copyOf(out));
         }
@@ -131,8 +173,10 @@ public final class WatchRun {
     private void stopInBackground(PortWatch w) {
         Thread t = new Thread(() -> {
             CaptureStats stats = w.stop();
+            WatchFigures last = WatchFigures.of(w.capture());
             pump.request();
             Platform.runLater(() -> {
+                figures.set(last);
                 stopped.set(stats);
                 running.set(false);
                 capturing.set(false);
@@ -179,6 +223,14 @@ public final class WatchRun {
     /** True from the moment frames are being captured until the watch stops. */
     public ReadOnlyBooleanProperty capturingProperty() {
         return capturing.getReadOnlyProperty();
+    }
+
+    /**
+     * Frames, drops, memory and spill file so far (null until the capture is open); the last ones once it
+     * has stopped, set before {@link #stoppedProperty()}.
+     */
+    public ReadOnlyObjectProperty<WatchFigures> figuresProperty() {
+        return figures.getReadOnlyProperty();
     }
 
     /** The capture's counters once it has stopped, else null. */

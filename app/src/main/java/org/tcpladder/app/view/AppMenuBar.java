@@ -37,7 +37,10 @@ final class AppMenuBar extends MenuBar {
         MenuItem demo = item(text.text("menu.openDemo"), window::showDemo, null);
         MenuItem quit = item(text.text("menu.quit"), window::close,
                 new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu(text.text("menu.file"), null, open, openRecent, demo, new SeparatorMenuItem(), quit);
+        CheckMenuItem wholeFrames = new CheckMenuItem(text.text("menu.watchWholeFrames"));
+        wholeFrames.selectedProperty().bindBidirectional(settings.watchWholeFramesProperty());
+        Menu file = new Menu(text.text("menu.file"), null, open, openRecent, demo, new SeparatorMenuItem(), wholeFrames,
+                new SeparatorMenuItem(), quit);
 
         MenuItem zoomIn = item(text.text("menu.zoomIn"), settings::zoomIn,
                 new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));

@@ -34,6 +34,10 @@ final class LiveBar extends HBox {
         status.setId(NodeIds.LIVE_STATUS);
         status.getStyleClass().add(StyleClasses.LIVE_STATUS);
         status.setMinWidth(0);
+        // a long status (a watch's figures and file) is cut to the window's width: the tooltip has it whole
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(status.textProperty());
+        status.setTooltip(whole);
         pending.setId(NodeIds.PENDING_CALL);
         pending.getStyleClass().add(StyleClasses.PENDING_CALL);
         pending.setMinWidth(Region.USE_PREF_SIZE);

@@ -20,6 +20,7 @@ import org.tcpladder.capture.demo.RecordedSessions;
 import org.tcpladder.capture.demo.RecordingInfo;
 import org.tcpladder.capture.live.CaptureStats;
 import org.tcpladder.capture.live.LoopbackDevice;
+import org.tcpladder.capture.live.WatchFigures;
 import org.tcpladder.capture.state.Narration;
 
 import java.util.HashSet;
@@ -244,7 +245,7 @@ final class LiveController {
         connections.setConnections(List.of(), text.format("watch.summary", p, device, 0, 0));
         bar.show(text.format("watch.watching", p, device), true);
         bar.pending(null, false);
-        WatchRun run = WatchRun.start(port, watchStarter, narration);
+        WatchRun run = WatchRun.start(port, settings.watchSnaplen(), watchStarter, narration);
         watch = run;
         run.changedProperty().addListener((o, a, list) -> {
             if (watch != run) {
@@ -258,9 +259,24 @@ final class LiveController {
             connections.setSummary(text.format("watch.summary", p, device, connections.all().size(),
                     run.segmentsProperty().get()));
         });
+        run.figuresProperty().addListener((o, a, f) -> {
+            if (watch == run && f != null && run.stoppedProperty().get() == null) {
+                bar.show(text.format("watch.watchingFigures", p, device, f.stats().delivered(),
+                        f.stats().droppedByKernel() + f.stats().droppedByInterface(), f.stats().notKept(),
+                        mib(f.inMemory()), mib(f.memoryBudget()), mib(f.spilled()), String.valueOf(f.spillFile())), true);
+            }
+        });
         run.stoppedProperty().addListener((o, a, stats) -> {
             if (watch == run && stats != null) {
-                bar.show(text.format("watch.stopped", p, statsText(stats)), false);
+                WatchFigures f = run.figuresProperty().get();
+                String shown = text.format("watch.stopped", p, statsText(stats));
+                if (f != null) {
+                    shown = f.endReason() != null ? text.format("watch.endedBecause", p, f.endReason(), statsText(stats))
+                            : shown;
+                    shown += text.format("watch.keptWhere", mib(f.memoryBudget()), mib(f.spilled()),
+                            String.valueOf(f.spillFile()));
+                }
+                bar.show(shown, false);
             }
         });
         run.failureProperty().addListener((o, a, problem) -> {
@@ -276,7 +292,13 @@ final class LiveController {
 
     private String statsText(CaptureStats s) {
         return s.complete() ? text.format("watch.statsComplete", s.delivered())
-                : text.format("watch.statsLost", s.delivered(), s.droppedByKernel() + s.droppedByInterface() + s.notKept());
+                : text.format("watch.statsLostDetail", s.delivered(), s.droppedByKernel() + s.droppedByInterface() + s.notKept(),
+                s.droppedByKernel() + s.droppedByInterface(), s.notKept());
+    }
+
+    /** Mebibytes with one decimal, as the CLI's watch summary gives them. */
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
     }
 
     // ---- both ----

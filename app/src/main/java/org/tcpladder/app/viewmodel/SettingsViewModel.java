@@ -35,6 +35,7 @@ public final class SettingsViewModel {
     private final BooleanProperty ipv6 = new SimpleBooleanProperty(this, "ipv6", false);
     private final BooleanProperty stateDiagramShown = new SimpleBooleanProperty(this, "stateDiagramShown", false);
     private final BooleanProperty stepMode = new SimpleBooleanProperty(this, "stepMode", true);
+    private final BooleanProperty watchWholeFrames = new SimpleBooleanProperty(this, "watchWholeFrames", false);
     private final ObjectProperty<Scenario> scenario =
             new SimpleObjectProperty<>(this, "scenario", Scenario.ECHO_CLIENT_CLOSES_FIRST);
     private final StringProperty payload = new SimpleStringProperty(this, "payload", DemoSettings.DEFAULT_PAYLOAD);
@@ -98,6 +99,20 @@ public final class SettingsViewModel {
     /** Live sessions pause before each socket call (step) or run through (run). */
     public BooleanProperty stepModeProperty() {
         return stepMode;
+    }
+
+    /**
+     * Watch port keeps whole frames (every payload byte) instead of the first
+     * {@link org.tcpladder.capture.live.LiveCaptureOptions#WATCH_SNAPLEN} bytes of each, which keep up with
+     * a busy port.
+     */
+    public BooleanProperty watchWholeFramesProperty() {
+        return watchWholeFrames;
+    }
+
+    /** The snap length Watch port asks for: 0 for whole frames. */
+    public int watchSnaplen() {
+        return watchWholeFrames.get() ? 0 : org.tcpladder.capture.live.LiveCaptureOptions.WATCH_SNAPLEN;
     }
 
     /** Which demo session Start plays. */

@@ -20,7 +20,10 @@ import org.tcpladder.app.load.CaptureIndexLoader;
 import org.tcpladder.app.load.ConnectionEntry;
 import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.RecentFiles;
+import org.tcpladder.capture.live.FrameListener;
 import org.tcpladder.capture.live.LiveCaptureException;
+import org.tcpladder.capture.live.LiveCaptureOptions;
+import org.tcpladder.capture.live.PortWatch;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +50,17 @@ class WatchPortTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(TestLadders.TEXT, new CaptureIndexLoader(), new RecentFiles(prefs, 8),
-                DemoStarter.REAL, (port, listener) -> starter.start(port, listener));
+                DemoStarter.REAL, new PortWatchStarter() {
+                    @Override
+                    public PortWatch start(int port, FrameListener listener) throws LiveCaptureException {
+                        return starter.start(port, listener);
+                    }
+
+                    @Override
+                    public PortWatch start(int port, int snaplen, FrameListener listener) throws LiveCaptureException {
+                        return starter.start(port, snaplen, listener);
+                    }
+                });
         window.install(stage);
         window.playback().flightSecondsProperty().set(0);
         window.playback().dwellSecondsProperty().set(0);
@@ -59,6 +72,10 @@ class WatchPortTest {
         WaitForAsyncUtils.asyncFx(() -> window.close());
         WaitForAsyncUtils.waitForFxEvents();
         ScratchPreferences.remove(prefs);
+    }
+
+    private static String liveStatus(FxRobot robot) {
+        return robot.lookup("#" + NodeIds.LIVE_STATUS).queryAs(Label.class).getText();
     }
 
     /** One echo exchange: connect, send, read the echo, close. */
@@ -102,6 +119,15 @@ class WatchPortTest {
             assertEquals(port, first.server().port());
             assertEquals(first.key(), window.connections().selectedProperty().get().key(), "shown at once");
 
+            // the status line says what was captured, what was lost and where the frames are kept
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> liveStatus(robot).contains(" frames, 0 dropped by the kernel"));
+            String watching = liveStatus(robot);
+            assertTrue(watching.startsWith("Watching port " + port + " on lo: "), watching);
+            assertTrue(watching.matches(".*: [\\d,]+ frames, 0 dropped by the kernel, 0 not kept \u00b7 memory [0-9.]+ of 64\\.0 MiB \u00b7 "
+                    + "[0-9.]+ MiB on disk in .*tcpladder-watch-.*\\.pcapng"), watching);
+            Label status = robot.lookup("#" + NodeIds.LIVE_STATUS).queryAs(Label.class);
+            assertEquals(status.getText(), status.getTooltip().getText(), "the whole status, however narrow the window");
+
             echoOnce(port, "again");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.connections().all().size() == 2);
             WaitForAsyncUtils.waitForFxEvents();
@@ -120,7 +146,23 @@ class WatchPortTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.watchRun().runningProperty().get());
             assertTrue(robot.lookup("#" + NodeIds.LIVE_STATUS).queryAs(Label.class).getText()
                     .startsWith("Stopped watching port " + port), "what was captured stays listed");
+            String stopped = liveStatus(robot);
+            assertTrue(stopped.contains("frames captured, none lost") && stopped.contains("memory budget 64.0 MiB")
+                    && stopped.contains("(removed when the watch is closed)"), stopped);
             assertEquals(2, window.connections().all().size());
+        }
+    }
+
+    @Test
+    void theSettingToKeepWholePayloadsWatchesWithWholeFrames(FxRobot robot) throws Exception {
+        assertEquals(256, window.settings().watchSnaplen(), "by default headers and the first payload bytes");
+        robot.interact(() -> window.settings().watchWholeFramesProperty().set(true));
+        try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            robot.clickOn("#" + NodeIds.WATCH_PORT_FIELD).write(Integer.toString(server.getLocalPort()));
+            robot.clickOn("#" + NodeIds.WATCH_PORT);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> window.watchRun() != null && window.watchRun().figuresProperty().get() != null);
+            assertEquals(LiveCaptureOptions.SNAPLEN, window.watchRun().figuresProperty().get().snaplen());
         }
     }
 

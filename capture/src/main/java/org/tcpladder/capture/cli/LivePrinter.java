@@ -72,6 +72,7 @@ final class LivePrinter {
     private long newestFrameNs = Long.MIN_VALUE;
     private long newestEventNs = Long.MIN_VALUE;
     private long lastFrameArrival = System.nanoTime();
+    private long quietNs = SETTLE_NS;
     private boolean finishing;
 
     /** One connection followed: its analysis and its lines waiting for their states. */
@@ -160,6 +161,15 @@ final class LivePrinter {
         lineText.hold();
     }
 
+    /**
+     * A capture that hands frames over in batches (watching) may be silent for up to
+     * {@code batchDelayNs} with frames on their way: it must be quiet that much longer before
+     * waiting lines are printed with what is known.
+     */
+    synchronized void batchDelay(long batchDelayNs) {
+        quietNs = SETTLE_NS + batchDelayNs;
+    }
+
     /** The frames so far, as an index (connections, counts). Read it under this printer's lock or after the end. */
     CaptureIndex index() {
         return index;
@@ -208,7 +218,7 @@ final class LivePrinter {
 
     /** Prints what has become ready with time passing (see the class documentation). */
     synchronized void tick() {
-        if (System.nanoTime() - lastFrameArrival >= SETTLE_NS) {
+        if (System.nanoTime() - lastFrameArrival >= quietNs) {
             for (Follow f : follows) {
                 if (f.analysis.heldCount() > 0) {
                     f.analysis.finish();
@@ -265,6 +275,12 @@ final class LivePrinter {
     }
 
     synchronized void statistics(CaptureStats stats) {
+        statistics(stats, j -> {
+        });
+    }
+
+    /** The statistics, with keys of the caller's after the common ones (JSON only). */
+    synchronized void statistics(CaptureStats stats, java.util.function.Consumer<JsonLine> moreKeys) {
         if (jsonMode) {
             json.begin().str("event", "statistics")
                     .num("frames_captured", stats.delivered())
@@ -274,8 +290,9 @@ final class LivePrinter {
                     .num("not_kept", stats.notKept())
                     .num("tcp_segments", index.segmentCount())
                     .num("not_tcp", index.notTcpCount() + index.fragmentCount() + index.unsupportedLinkCount())
-                    .num("malformed", index.malformedPackets().size())
-                    .end();
+                    .num("malformed", index.malformedPackets().size());
+            moreKeys.accept(json);
+            json.end();
         } else {
             out.str("capture: ").str(stats.toString()).newline();
         }

@@ -34,6 +34,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (SizedJvm.wanted(args)) {
+            int code = SizedJvm.run(args);
+            if (code >= 0) {
+                System.exit(code);
+            }
+            // no child could be started: watch here, with the JVM as it is
+        }
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         int code = run(List.of(args), out, System.err);

@@ -1,7 +1,10 @@
 package org.tcpladder.capture.live;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
@@ -14,10 +17,18 @@ import org.tcpladder.capture.source.RawPacket;
 import org.tcpladder.capture.source.TimePrecision;
 
 /**
- * A live capture on one interface through libpcap (pcap4j): immediate mode (each frame is handed over
- * as it arrives, not when a buffer fills), not promiscuous, nanosecond timestamps where libpcap offers
- * them. Frames are pushed to a {@link FrameListener} from a capture thread and copied into a
- * {@link FrameStore}.
+ * A live capture on one interface through libpcap (pcap4j): not promiscuous, nanosecond timestamps
+ * where libpcap offers them; in immediate mode (a demo: each frame handed over as it arrives) or in
+ * batches (watching a busy port: the kernel fills blocks and wakes the capture once per block or poll
+ * timeout). Two threads, so that the one reading the kernel's buffer never waits for analysis:
+ * <ul>
+ *   <li>the capture thread runs {@code pcap_loop} and does nothing per frame but copy it, with its
+ *       timestamp, into the {@link FrameStore};</li>
+ *   <li>the delivery thread follows the store and hands each frame to the {@link FrameListener}
+ *       (decoding, analysis, printing). It may fall behind in a burst: the frames wait in the store
+ *       (in memory, or in its spill file), none is lost for it, and {@link #stop()} returns only when
+ *       every frame kept has been delivered.</li>
+ * </ul>
  *
  * <p>Why a thread running {@code pcap_loop} and not a pull-style {@code next()}: asking libpcap for
  * "the next packet" blocks for as long as nothing arrives, and nothing may ever arrive. The loop is
@@ -29,6 +40,10 @@ import org.tcpladder.capture.source.TimePrecision;
  * <p>The handle is activated and the filter set in {@link #open}: from then on the kernel buffers
  * matching packets, so traffic started right after {@code open} is not missed even if
  * {@link #start} comes a little later.
+ *
+ * <p>Nothing is lost silently: frames the kernel dropped (its buffer was full) are in
+ * {@link #stats()}, frames this program could not keep are {@link CaptureStats#notKept()}, and a
+ * capture that ends by itself says why ({@link #endReason()}).
  */
 public final class LiveCapture implements AutoCloseable {
     private final PcapHandle handle;
@@ -38,20 +53,23 @@ public final class LiveCapture implements AutoCloseable {
     private final FrameStore store;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong notKept = new AtomicLong();
-    private long number;
     private FrameListener listener;
     private Thread thread;
+    private Thread delivery;
+    private volatile boolean deliveryWaiting;
+    private volatile boolean captureEnded;
     private volatile boolean stopping;
     private volatile Throwable listenerFailure;
     private volatile String endReason;
-    private CaptureStats finalStats;
+    private final Object statsLock = new Object();
+    private volatile CaptureStats finalStats;
 
-    private LiveCapture(PcapHandle handle, LiveCaptureOptions options, TimePrecision precision) {
+    private LiveCapture(PcapHandle handle, LiveCaptureOptions options, TimePrecision precision, FrameStore store) {
         this.handle = handle;
         this.options = options;
         this.precision = precision;
         this.linkType = handle.getDlt().value();
-        this.store = new FrameStore(options.storeLimitBytes());
+        this.store = store;
     }
 
     /**
@@ -85,7 +103,18 @@ public final class LiveCapture implements AutoCloseable {
                             "The capture filter '" + options.filter() + "' is not valid: " + e.getMessage(), e);
                 }
             }
-            return new LiveCapture(handle, options, precision);
+            FrameStore store;
+            try {
+                store = options.spillDirectory() == null ? new FrameStore(options.storeLimitBytes())
+                        : FrameStore.spilling(options.storeLimitBytes(),
+                        Files.createTempFile(options.spillDirectory(), "tcpladder-watch-", ".pcapng"),
+                        handle.getDlt().value(), options.snaplen(), precision);
+            } catch (IOException e) {
+                handle.close();
+                throw new LiveCaptureException(LiveCaptureException.Problem.OTHER, "Cannot create the file for "
+                        + "frames beyond the memory budget in " + options.spillDirectory() + ": " + e.getMessage(), e);
+            }
+            return new LiveCapture(handle, options, precision, store);
         } catch (PcapNativeException e) {
             throw classify(options.device(), e);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
@@ -108,7 +137,7 @@ public final class LiveCapture implements AutoCloseable {
                 .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
                 .timeoutMillis(o.pollMillis())
                 .bufferSize(o.bufferBytes())
-                .immediateMode(true)
+                .immediateMode(o.immediate())
                 .timestampPrecision(tsPrecision)
                 .build();
     }
@@ -135,12 +164,15 @@ public final class LiveCapture implements AutoCloseable {
                 "Cannot capture on " + device + ": " + m, e);
     }
 
-    /** Starts the capture thread; frames go to {@code listener} from now on. */
+    /** Starts the capture and delivery threads; frames go to {@code listener} from now on. */
     public synchronized void start(FrameListener frameListener) {
         if (thread != null || finalStats != null) {
             throw new IllegalStateException("already started");
         }
         this.listener = frameListener;
+        delivery = new Thread(this::deliver, "live-delivery-" + options.device());
+        delivery.setDaemon(true);
+        delivery.start();
         thread = new Thread(this::loop, "live-capture-" + options.device());
         thread.setDaemon(true);
         thread.start();
@@ -155,9 +187,13 @@ public final class LiveCapture implements AutoCloseable {
             if (!stopping) {
                 endReason = "capture failed: " + e.getMessage();
             }
+        } finally {
+            captureEnded = true;
+            LockSupport.unpark(delivery);
         }
     }
 
+    /** On the capture thread: store the frame, nothing else (see the class comment). */
     private void onFrame(byte[] data) {
         if (stopping) {
             return;
@@ -166,25 +202,70 @@ public final class LiveCapture implements AutoCloseable {
         Integer original = handle.getOriginalLength();
         // Timestamp.getTime() already includes the milliseconds of getNanos(): take whole seconds only.
         long timeNs = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
-        RawPacket p = store.append(++number, timeNs, linkType, original == null ? data.length : original,
-                data, 0, data.length);
-        if (p == null) {
+        FrameStore.Put put = store.put(timeNs, original == null ? data.length : original, data, 0, data.length);
+        if (put != FrameStore.Put.KEPT) {
             notKept.incrementAndGet();
-            if (endReason == null) {
+            if (put == FrameStore.Put.FULL && endReason == null) {
                 endReason = "stopped: the " + (store.limit() >> 20) + " MiB kept in memory for this capture are full";
+                breakLoopQuietly();
+            } else if (put == FrameStore.Put.FAILED && endReason == null) {
+                endReason = "stopped: " + (store.failure() != null ? store.failure() : "the capture's frames were released");
+                breakLoopQuietly();
             }
-            breakLoopQuietly();
             return;
         }
-        delivered.incrementAndGet();
-        try {
-            listener.frame(p);
-        } catch (RuntimeException | Error e) {
-            if (listenerFailure == null) {
-                listenerFailure = e;
-            }
+        if (deliveryWaiting) {
+            LockSupport.unpark(delivery);
         }
     }
+
+    /** On the delivery thread: every frame kept, in order, to the listener, until the capture has ended. */
+    private void deliver() {
+        long next = store.firstBlockOffset();
+        long handed = 0;
+        while (true) {
+            long kept = store.frameCount();
+            if (handed < kept) {
+                for (; handed < kept; handed++) {
+                    RawPacket p = new RawPacket();
+                    try {
+                        next = store.readFrame(next, p);
+                    } catch (IOException e) {
+                        if (endReason == null) {
+                            endReason = "stopped: a kept frame could not be read back (" + e.getMessage() + ")";
+                        }
+                        breakLoopQuietly();
+                        return;
+                    }
+                    p.number = handed + 1;
+                    p.linkType = linkType;
+                    delivered.incrementAndGet();
+                    try {
+                        listener.frame(p);
+                    } catch (RuntimeException | Error e) {
+                        if (listenerFailure == null) {
+                            listenerFailure = e;
+                        }
+                    }
+                }
+                continue;
+            }
+            if (captureEnded) {
+                if (store.frameCount() == handed) {
+                    return;
+                }
+                continue;
+            }
+            deliveryWaiting = true;
+            if (store.frameCount() == handed && !captureEnded) {
+                LockSupport.parkNanos(DELIVERY_NAP_NS);
+            }
+            deliveryWaiting = false;
+        }
+    }
+
+    /** The longest the delivery thread sleeps before looking at the store again without being woken. */
+    private static final long DELIVERY_NAP_NS = 50_000_000L;
 
     private void breakLoopQuietly() {
         try {
@@ -205,32 +286,58 @@ public final class LiveCapture implements AutoCloseable {
         stopping = true;
         if (thread != null) {
             breakLoopQuietly();
-            joinCaptureThread(10L * options.pollMillis() + 1000);
-        }
-        long received = 0;
-        long dropped = 0;
-        long droppedIf = 0;
-        if (thread == null || !thread.isAlive()) {
-            try {
-                PcapStat s = handle.getStats();
-                received = s.getNumPacketsReceived();
-                dropped = s.getNumPacketsDropped();
-                droppedIf = s.getNumPacketsDroppedByIf();
-            } catch (PcapNativeException | NotOpenException | RuntimeException e) {
-                // Statistics are informative only; a handle that cannot give them still closes.
+            join(thread, 10L * options.pollMillis() + 1000);
+            if (!thread.isAlive()) {
+                // every frame kept reaches the listener before stop returns, however far behind it is
+                join(delivery, 0);
             }
-            handle.close();
         }
-        finalStats = new CaptureStats(delivered.get(), received, dropped, droppedIf, notKept.get());
+        CaptureStats kernel = CaptureStats.NONE;
+        if (thread == null || !thread.isAlive()) {
+            synchronized (statsLock) {
+                kernel = kernelStats();
+                handle.close();
+            }
+        }
+        finalStats = new CaptureStats(delivered.get(), kernel.receivedByFilter(), kernel.droppedByKernel(),
+                kernel.droppedByInterface(), notKept.get());
         return finalStats;
     }
 
-    /** Waits for the capture thread to leave pcap_loop; an interrupt does not cut the wait short. */
-    private void joinCaptureThread(long millis) {
+    /**
+     * The counts so far, while the capture runs (libpcap's pcap_stats, read from any thread); after
+     * {@link #stop()}, the final ones.
+     */
+    public CaptureStats stats() {
+        CaptureStats done = finalStats;
+        if (done != null) {
+            return done;
+        }
+        CaptureStats kernel;
+        synchronized (statsLock) {
+            kernel = handle.isOpen() ? kernelStats() : CaptureStats.NONE;
+        }
+        return new CaptureStats(delivered.get(), kernel.receivedByFilter(), kernel.droppedByKernel(),
+                kernel.droppedByInterface(), notKept.get());
+    }
+
+    private CaptureStats kernelStats() {
+        try {
+            PcapStat s = handle.getStats();
+            return new CaptureStats(0, s.getNumPacketsReceived(), s.getNumPacketsDropped(),
+                    s.getNumPacketsDroppedByIf(), 0);
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            // Statistics are informative only; a handle that cannot give them still closes.
+            return CaptureStats.NONE;
+        }
+    }
+
+    /** Waits for a thread to end (0: for as long as it takes); an interrupt does not cut the wait short. */
+    private static void join(Thread thread, long millis) {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         boolean interrupted = false;
         while (thread.isAlive()) {
-            long left = deadline - System.nanoTime();
+            long left = millis == 0 ? 1_000_000_000L : deadline - System.nanoTime();
             if (left <= 0) {
                 break;
             }
@@ -250,6 +357,11 @@ public final class LiveCapture implements AutoCloseable {
     public void close() {
         stop();
         store.close();
+    }
+
+    /** Bytes kept of each frame. */
+    public int snaplen() {
+        return options.snaplen();
     }
 
     public String device() {

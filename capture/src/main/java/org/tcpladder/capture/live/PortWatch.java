@@ -2,7 +2,10 @@ package org.tcpladder.capture.live;
 
 /**
  * Watching a port: every TCP segment to or from one port on one interface, captured live until
- * {@link #stop()}. Needs the direct route (root or CAP_NET_RAW); see {@link CaptureAccess#checkForWatch}.
+ * {@link #stop()}, for as long as one likes: a snap length ({@link LiveCaptureOptions#WATCH_SNAPLEN}
+ * unless told otherwise), batched reads, a large kernel buffer, and frames beyond a memory budget in a
+ * temporary pcapng file ({@link FrameStore#spillFile()}). Needs the direct route (root or CAP_NET_RAW);
+ * see {@link CaptureAccess#checkForWatch}.
  */
 public final class PortWatch implements AutoCloseable {
     private final LiveCapture capture;
@@ -30,8 +33,19 @@ public final class PortWatch implements AutoCloseable {
      * @throws LiveCaptureException with the user-facing reason and remedy
      */
     public static PortWatch open(String device, int port) throws LiveCaptureException {
+        return open(LiveCaptureOptions.watchPort(device, port, LiveCaptureOptions.WATCH_SNAPLEN,
+                LiveCaptureOptions.WATCH_MEMORY_BUDGET));
+    }
+
+    /**
+     * As {@link #open(String, int)}, with options of one's own (from {@link LiveCaptureOptions#watchPort}).
+     *
+     * @throws LiveCaptureException with the user-facing reason and remedy
+     */
+    public static PortWatch open(LiveCaptureOptions options) throws LiveCaptureException {
+        String device = options.device();
         try {
-            return new PortWatch(LiveCapture.open(LiveCaptureOptions.tcpPort(device, port)));
+            return new PortWatch(LiveCapture.open(options));
         } catch (LiveCaptureException e) {
             if (e.problem() == LiveCaptureException.Problem.NO_PERMISSION) {
                 throw CaptureAccess.noPermission(device, e,

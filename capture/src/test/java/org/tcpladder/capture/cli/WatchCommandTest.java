@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tcpladder.capture.testing.Cli;
 import org.tcpladder.capture.testing.Json;
 
@@ -120,6 +122,63 @@ class WatchCommandTest {
             assertTrue(lines.get(lines.size() - 2).matches("connection 0 127\\.0\\.0\\.1:\\d+ > 127\\.0\\.0\\.1:" + port
                     + " .* end FIN_BOTH final client=TIME-WAIT server=CLOSED anomalies 0"), lines.get(lines.size() - 2));
         }
+    }
+
+    @Test
+    void theSummarySaysWhatWasKeptWhereAndSaveKeepsAPcapngThatTcpdumpReads(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("watched.pcapng");
+        try (ServerSocket server = new ServerSocket()) {
+            server.bind(new InetSocketAddress(LOOPBACK, 0));
+            int port = server.getLocalPort();
+            Watch w = new Watch("watch", "--port", Integer.toString(port), "--seconds", "2", "--json",
+                    "--snaplen", "60", "--memory", "1", "--save", saved.toString());
+            w.awaitCapturing();
+            try (Socket client = new Socket(LOOPBACK, port); Socket accepted = server.accept()) {
+                client.getOutputStream().write(new byte[5000]);
+                assertEquals(5000, accepted.getInputStream().readNBytes(5000).length);
+            }
+            List<String> lines = w.awaitLines();
+            Map<String, Object> stats = Json.object(lines.get(lines.size() - 1));
+            assertEquals("statistics", stats.get("event"));
+            List<String> keys = new ArrayList<>(stats.keySet());
+            // the keys there were keep their names and places; the new ones come after them
+            assertEquals(List.of("event", "frames_captured", "received_by_filter", "dropped_by_kernel",
+                    "dropped_by_interface", "not_kept", "tcp_segments", "not_tcp", "malformed", "snaplen", "elapsed_ns",
+                    "memory_budget_bytes", "memory_peak_bytes", "kept_bytes", "spilled_bytes", "spill_file",
+                    "spill_file_kept", "stopped_because"), keys);
+            assertEquals(60L, stats.get("snaplen"));
+            assertEquals(1L << 20, stats.get("memory_budget_bytes"));
+            assertEquals(saved.toString(), stats.get("spill_file"));
+            assertEquals(Boolean.TRUE, stats.get("spill_file_kept"));
+            assertEquals(null, stats.get("stopped_because"));
+            long frames = (Long) stats.get("frames_captured");
+            assertTrue(frames >= 6, stats.toString());
+
+            String err = w.err.toString();
+            String first = err.lines().findFirst().orElseThrow();
+            assertTrue(first.contains("; snap length 60 bytes; memory budget 1.0 MiB, frames beyond it go to "
+                    + System.getProperty("java.io.tmpdir")), first);
+            assertTrue(err.contains("tcpladder watch: " + frames + " frames captured in "), err);
+            assertTrue(err.contains("dropped: 0 by the kernel, 0 by the interface, 0 not kept by tcpladder; "
+                    + "snap length 60 bytes; memory budget 1.0 MiB"), err);
+            assertTrue(err.contains(" in " + saved + " (kept)"), err);
+        }
+        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", saved.toString()).start();
+        List<String> printed = new String(tcpdump.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+        String problems = new String(tcpdump.getErrorStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertEquals(0, tcpdump.waitFor(), problems);
+        assertTrue(printed.size() >= 6, printed.toString());
+        assertTrue(printed.get(0).contains("Flags [S]"), printed.get(0));
+        // 60 bytes kept of each frame: the TCP options are cut ("[|tcp]"), the sequence range is whole
+        assertTrue(printed.stream().anyMatch(l -> l.contains("Flags [P.], seq 1:5001, ack 1")), printed.toString());
+    }
+
+    @Test
+    void aSnapLengthOutOfRangeIsAUsageError() {
+        Cli r = Cli.run("watch", "--port", "80", "--snaplen", "300000");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--snaplen needs a whole number from 0 to 262144, not '300000'"), r.err());
+        assertEquals(2, Cli.run("watch", "--port", "80", "--memory", "0").exitCode());
     }
 
     @Test
