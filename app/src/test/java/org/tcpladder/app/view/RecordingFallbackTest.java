@@ -110,10 +110,16 @@ class RecordingFallbackTest {
         assertTrue(robot.lookup("#" + NodeIds.LIVE_BAR).query().getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("recording")), "the bar has the recording look");
 
-        // then: the handshake is drawn as it is played
+        // then: the handshake is drawn (seek once it has played: a playhead at the newest segment
+        // follows the next one while the recording plays)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> outcome() != null);
         robot.interact(() -> window.playback().seek(3));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> window.ladder().paint());
+        // From the top of the ladder: the view may have scrolled on with the session.
+        robot.interact(() -> {
+            window.ladder().scrollTopProperty().set(0);
+            window.ladder().paint();
+        });
         assertEquals(3, window.ladder().lastGeometry().rows().stream().filter(r -> r.progress() == 1).count(),
                 "SYN, SYN,ACK, ACK");
         assertEquals("ESTABLISHED", text(robot, NodeIds.CLIENT_STATE));
