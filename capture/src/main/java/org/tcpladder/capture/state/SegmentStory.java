@@ -20,6 +20,7 @@ final class SegmentStory {
     static final String SYN_CROSSING = "segment.synCrossing";
     static final String SYN_ACK = "segment.synAck";
     static final String SYN_ACK_AGAIN = "segment.synAckAgain";
+    static final String SYN_ACK_SIMULTANEOUS = "segment.synAckSimultaneous";
     static final String SYN_WINDOW = "segment.synWindow";
     static final String OPTIONS = "segment.options";
     static final String HANDSHAKE_ACK = "segment.handshakeAck";
@@ -49,6 +50,7 @@ final class SegmentStory {
 
     /** Every segment and option key this class can produce (the bundle must have each). */
     static final List<String> KEYS = List.of(MID_STREAM, SYN, SYN_AGAIN, SYN_CROSSING, SYN_ACK, SYN_ACK_AGAIN,
+            SYN_ACK_SIMULTANEOUS,
             SYN_WINDOW, OPTIONS, HANDSHAKE_ACK, DATA, ACK, ACK_FIRST, ACK_CLAUSE, ACK_OF_FIN, ACK_OF_FIN_CLAUSE, FIN, FIN_CROSSING,
             DATA_FIN, RST_REFUSED, RST_ABORT, RST_ANSWER, RST_NOT_EXACT, RST_IGNORED, KEEP_ALIVE,
             ZERO_WINDOW_PROBE, NO_ACK, SCALED_WINDOW, OPTION_MSS, OPTION_WINDOW_SCALE, OPTION_SACK_PERMITTED,
@@ -72,7 +74,7 @@ final class SegmentStory {
 
     static List<Phrase> tell(TcpSegment s, Side from, Before b, SideTrack x, SideTrack y, List<Anomaly> anomalies,
             long windowBytes, int windowShift, boolean completesHandshake, boolean rstAccepted, boolean midStreamStart,
-            boolean explainScale) {
+            boolean explainScale, boolean simultaneousSynAck) {
         Side to = from.other();
         List<Phrase> out = new ArrayList<>(4);
         if (midStreamStart) {
@@ -86,7 +88,7 @@ final class SegmentStory {
         if (s.has(TcpFlags.RST)) {
             out.add(reset(s, from, b, rstAccepted));
         } else if (s.has(TcpFlags.SYN)) {
-            synPhrases(s, from, b, out);
+            synPhrases(s, from, b, out, simultaneousSynAck);
         } else if (has(anomalies, AnomalyKind.KEEP_ALIVE)) {
             out.add(new Phrase(KEEP_ALIVE, from, seq, seq.plus(1), to));
         } else if (has(anomalies, AnomalyKind.ZERO_WINDOW_PROBE)) {
@@ -139,7 +141,7 @@ final class SegmentStory {
         return out;
     }
 
-    private static void synPhrases(TcpSegment s, Side from, Before b, List<Phrase> out) {
+    private static void synPhrases(TcpSegment s, Side from, Before b, List<Phrase> out, boolean simultaneous) {
         Side to = from.other();
         SeqNum seq = s.seq();
         boolean sameIsnAgain = b.senderSynSent() && seq.equals(b.senderIsn());
@@ -155,6 +157,10 @@ final class SegmentStory {
             }
         } else {
             SeqNum peerIsn = s.ack().plus(-1);
+            if (simultaneous) {
+                out.add(new Phrase(SYN_ACK_SIMULTANEOUS, from, seq, s.ack(), to, peerIsn));
+                return;
+            }
             out.add(new Phrase(sameIsnAgain ? SYN_ACK_AGAIN : SYN_ACK, from, seq, s.ack(), to,
                     peerIsn));
             if (sameIsnAgain) {

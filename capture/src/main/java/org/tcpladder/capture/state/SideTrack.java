@@ -8,6 +8,10 @@ final class SideTrack {
     TcpState state;
     /** Reached SYN-RECEIVED from LISTEN: a reset returns it to LISTEN (RFC 9293 3.10.7.4). */
     boolean passiveOpen;
+    /** Received the peer's SYN while its own was unanswered (RFC 9293 3.10.7.3, simultaneous open). */
+    boolean simultaneousOpen;
+    /** Its state has changed at least once (an initial state may still be revised until then). */
+    boolean changed;
 
     boolean isnKnown;
     SeqNum isn;
