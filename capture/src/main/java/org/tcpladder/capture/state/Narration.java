@@ -28,11 +28,32 @@ public final class Narration {
     static final String ARC_LABEL = "arc.label";
     static final String ARC_LABEL_NO_ACTION = "arc.labelNoAction";
 
+    /** The names of the arguments of a loss sentence ({@link #loss}). */
+    static final List<String> LOSS_ARGUMENTS = List.of("sender", "receiver", "asked", "sackTop", "duplicates",
+            "copy", "waitedMs");
+    static final String LOST_LABEL = "flight.lost.label";
+    static final String REPEATS_LABEL = "flight.repeats.label";
+    /** The keys whose patterns name their arguments, with the names in the order they are passed. */
+    static final java.util.Map<String, List<String>> NAMED_KEYS = namedKeys();
+
     private static final Narration ENGLISH = forLocale(Locale.ROOT);
+
+    private static java.util.Map<String, List<String>> namedKeys() {
+        java.util.Map<String, List<String>> m = new java.util.TreeMap<>();
+        for (Loss.Evidence e : Loss.Evidence.values()) {
+            m.put("loss." + e.name(), LOSS_ARGUMENTS);
+        }
+        m.put(LOST_LABEL, List.of());
+        m.put(REPEATS_LABEL, List.of("original"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private final ResourceBundle bundle;
     private final Locale formatLocale;
-    /** Parsed patterns (see {@link NarrationPattern} for why not plain MessageFormats). */
+    /**
+     * Parsed patterns (see {@link NarrationPattern} for why not plain MessageFormats). A key is always
+     * formatted the same way, by number or by name, so one cache serves both.
+     */
     private final ConcurrentHashMap<String, NarrationPattern> formats = new ConcurrentHashMap<>();
 
     private Narration(ResourceBundle bundle, Locale formatLocale) {
@@ -74,6 +95,32 @@ public final class Narration {
     public String transition(StateTransition t) {
         return format(new Phrase(t.cause().key(), t.side(), t.from(), t.to(), t.cause().rfcSection(),
                 new Phrase.Plain(t.segmentIndex())));
+    }
+
+    /**
+     * Why a segment counts as lost, e.g. "Lost: the server's duplicate ACKs keep asking for byte 17377;
+     * the client sends it again as segment 31." Its byte numbers follow {@code mode}.
+     */
+    public String loss(Loss loss, NumberMode mode) {
+        boolean relative = mode == NumberMode.RELATIVE;
+        return named(loss.key(),
+                "sender", loss.sender(),
+                "receiver", loss.sender().other(),
+                "asked", relative ? loss.askedRelative() : loss.asked().value(),
+                "sackTop", relative ? loss.sackRightRelative() : loss.sackRight().value(),
+                "duplicates", (long) loss.duplicateAcks(),
+                "copy", loss.retransmissionPacket(),
+                "waitedMs", loss.waitedNs() / 1e6);
+    }
+
+    /** The short mark of a lost segment ("lost"). */
+    public String lostLabel() {
+        return text(LOST_LABEL);
+    }
+
+    /** The short mark of a retransmission, naming the packet it repeats ("repeats 26"). */
+    public String repeatsLabel(long originalPacket) {
+        return named(REPEATS_LABEL, "original", originalPacket);
     }
 
     /** Wireshark's short label, e.g. "TCP Dup ACK 7#2", "TCP Retransmission". */
@@ -131,6 +178,23 @@ public final class Narration {
             args[i] = word(p.args()[i]);
         }
         return formats.computeIfAbsent(p.key(), k -> new NarrationPattern(text(k), formatLocale)).format(args);
+    }
+
+    /**
+     * Formats the pattern {@code key}, whose arguments are written by name ({@code {sender}},
+     * {@code {asked,number,#}}), with {@code namesAndValues} (name, value, name, value...). Numbers stay
+     * numbers, so the pattern decides how they are written.
+     */
+    String named(String key, Object... namesAndValues) {
+        String[] names = new String[namesAndValues.length / 2];
+        Object[] values = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = (String) namesAndValues[2 * i];
+            values[i] = word(namesAndValues[2 * i + 1]);
+        }
+        NarrationPattern pattern = formats.computeIfAbsent(key,
+                k -> new NarrationPattern(NarrationPattern.numbered(text(k), names, k), formatLocale));
+        return pattern.format(values);
     }
 
     private Object word(Object arg) {

@@ -41,6 +41,40 @@ final class NarrationPattern {
         this.choices = nestedChoices(pattern);
     }
 
+    /**
+     * {@code pattern} with its named arguments ({@code {sender}}, {@code {asked,number,#}}) turned into the
+     * numbered ones MessageFormat reads, by their place in {@code names}.
+     *
+     * @throws IllegalStateException for a name not in {@code names}
+     */
+    static String numbered(String pattern, String[] names, String key) {
+        StringBuilder b = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            b.append(ch);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (ch == '{' && !quoted) {
+                int end = i + 1;
+                while (end < pattern.length() && Character.isLetterOrDigit(pattern.charAt(end))) {
+                    end++;
+                }
+                String name = pattern.substring(i + 1, end);
+                if (!name.isEmpty() && !Character.isDigit(name.charAt(0))) {
+                    int at = java.util.Arrays.asList(names).indexOf(name);
+                    if (at < 0) {
+                        throw new IllegalStateException("narration pattern " + key + " names {" + name
+                                + "}, which is not one of " + java.util.Arrays.toString(names));
+                    }
+                    b.append(at);
+                    i = end - 1;
+                }
+            }
+        }
+        return b.toString();
+    }
+
     String format(Object[] args) {
         if (choices.isEmpty()) {
             return ((MessageFormat) whole.clone()).format(args);

@@ -49,6 +49,7 @@ class NarrationTest {
         for (Side s : Side.values()) {
             keys.add("side." + s.name());
         }
+        keys.addAll(Narration.NAMED_KEYS.keySet());
         return keys;
     }
 
@@ -107,7 +108,10 @@ class NarrationTest {
         @Test
         void everyPatternIsAValidMessageFormat() {
             for (String key : EN.keys()) {
-                new MessageFormat(EN.text(key), Locale.ENGLISH);
+                List<String> names = Narration.NAMED_KEYS.get(key);
+                String pattern = names == null ? EN.text(key)
+                        : NarrationPattern.numbered(EN.text(key), names.toArray(String[]::new), key);
+                new MessageFormat(pattern, Locale.ENGLISH);
             }
         }
 
