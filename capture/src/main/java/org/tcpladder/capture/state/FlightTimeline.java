@@ -329,10 +329,10 @@ public final class FlightTimeline {
         if (syn || (silent && !ackKnown[r])) {
             kind = syn ? Loss.Evidence.SYN_UNANSWERED : Loss.Evidence.NEVER_ACKNOWLEDGED;
             asked = seqStart[x];
-        } else if (!silent && asked == seqStart[x] && sackKnown[r] && sackTop[r] - seqEnd[x] >= 0) {
+        } else if (!silent && asked - seqStart[x] <= 0 && sackKnown[r] && sackTop[r] - seqEnd[x] >= 0) {
             kind = Loss.Evidence.SACK_AROUND;
             top = sackTop[r];
-        } else if (!silent && asked == seqStart[x] && duplicateAcks[r] > 0) {
+        } else if (!silent && asked - seqStart[x] <= 0 && duplicateAcks[r] > 0) {
             kind = Loss.Evidence.DUPLICATE_ACKS;
         } else {
             kind = Loss.Evidence.NEVER_ACKNOWLEDGED;

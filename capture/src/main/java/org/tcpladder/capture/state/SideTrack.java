@@ -54,7 +54,13 @@ final class SideTrack {
      * @param segment    the latest copy of it (a retransmission replaces the first)
      * @param controlSeq the sequence number the SYN or FIN occupies: arrival is proved by an ACK above it
      * @param syn        a SYN (else a FIN)
+     * @param firstIndex the packet number of its first copy: what the receiver's state is until the proof
+     *                   comes is open from there on
      */
-    record Pending(TcpSegment segment, SeqNum controlSeq, boolean syn) {
+    record Pending(TcpSegment segment, SeqNum controlSeq, boolean syn, long firstIndex) {
+        /** The same control segment, now in flight as {@code copy}. */
+        Pending resentAs(TcpSegment copy) {
+            return new Pending(copy, controlSeq, syn, firstIndex);
+        }
     }
 }

@@ -291,7 +291,7 @@ public final class StateInference {
         if (p == null) {
             return earliest;
         }
-        long i = p.segment().index();
+        long i = p.firstIndex();
         return earliest < 0 || i < earliest ? i : earliest;
     }
 
@@ -527,14 +527,18 @@ public final class StateInference {
         if (s.has(TcpFlags.SYN)) {
             boolean duplicate = t.peerSynArrived && s.seq().equals(t.peerIsn);
             if (!duplicate) {
-                t.pendingSyn = new SideTrack.Pending(s, s.seq(), true);
+                SideTrack.Pending p = t.pendingSyn;
+                t.pendingSyn = p != null && p.controlSeq().equals(s.seq()) ? p.resentAs(s)
+                        : new SideTrack.Pending(s, s.seq(), true, s.index());
             }
         }
         if (s.has(TcpFlags.FIN)) {
             SeqNum finSeq = s.seq().plus(s.payloadLength());
             boolean duplicate = t.peerFinArrived && finSeq.equals(t.peerFinSeq);
             if (!duplicate) {
-                t.pendingFin = new SideTrack.Pending(s, finSeq, false);
+                SideTrack.Pending p = t.pendingFin;
+                t.pendingFin = p != null && p.controlSeq().equals(finSeq) ? p.resentAs(s)
+                        : new SideTrack.Pending(s, finSeq, false, s.index());
             } else if (t.state == TcpState.TIME_WAIT) {
                 // RFC 9293 3.10.7.4 eighth: a repeated FIN in TIME-WAIT restarts the 2 MSL timeout.
                 t.timeWaitSinceNs = s.timeNs();
