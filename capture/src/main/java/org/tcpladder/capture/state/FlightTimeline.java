@@ -83,6 +83,7 @@ public final class FlightTimeline {
     private int[] seqEnd = new int[16];
     private long[] packet = new long[16];
     private boolean[] syn = new boolean[16];
+    private boolean[] synAck = new boolean[16];
     private final Map<Integer, Loss> losses = new HashMap<>();
     private final Map<Integer, int[]> copies = new HashMap<>();
     /** For a lost segment: the receiver's last departure before the copy (where a withdrawn loss arrives). */
@@ -137,6 +138,7 @@ public final class FlightTimeline {
         seqStart[p] = s.seq().raw();
         seqEnd[p] = seqStart[p] + seqLen;
         syn[p] = s.has(TcpFlags.SYN);
+        synAck[p] = syn[p] && s.has(TcpFlags.ACK);
         if (!baseKnown[from.ordinal()]) {
             base[from.ordinal()] = s.seq().raw() - (int) a.relativeSeq();
             baseKnown[from.ordinal()] = true;
@@ -277,7 +279,10 @@ public final class FlightTimeline {
         int kept = 0;
         for (int i = 0; i < inFlightCount[r]; i++) {
             int p = q[i];
-            boolean proven = ack && d.ack().raw() - seqStart[p] > 0 || covered(sack, seqStart[p]);
+            // A side that had the peer's SYN,ACK would answer with a plain ACK, not a SYN of its own
+            // (RFC 9293 3.10.7.3): a SYN,ACK it answers with SYN,ACK crossed it (simultaneous open).
+            boolean crossedSynAck = synAck[p] && d.has(TcpFlags.SYN);
+            boolean proven = !crossedSynAck && (ack && d.ack().raw() - seqStart[p] > 0 || covered(sack, seqStart[p]));
             if (proven || !denies) {
                 arrive(p, lastDeparture[r]);
             } else {
@@ -512,6 +517,7 @@ public final class FlightTimeline {
         seqEnd = Arrays.copyOf(seqEnd, size);
         packet = Arrays.copyOf(packet, size);
         syn = Arrays.copyOf(syn, size);
+        synAck = Arrays.copyOf(synAck, size);
     }
 
     private int check(int position) {

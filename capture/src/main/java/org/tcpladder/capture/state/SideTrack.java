@@ -54,13 +54,17 @@ final class SideTrack {
      * @param segment    the latest copy of it (a retransmission replaces the first)
      * @param controlSeq the sequence number the SYN or FIN occupies: arrival is proved by an ACK above it
      * @param syn        a SYN (else a FIN)
-     * @param firstIndex the packet number of its first copy: what the receiver's state is until the proof
-     *                   comes is open from there on
+     * @param first      its first copy: what the receiver's state is until the proof comes is open from
+     *                   there on (in a simultaneous open, a plain SYN its sender then repeats as SYN,ACK)
      */
-    record Pending(TcpSegment segment, SeqNum controlSeq, boolean syn, long firstIndex) {
+    record Pending(TcpSegment segment, SeqNum controlSeq, boolean syn, TcpSegment first) {
         /** The same control segment, now in flight as {@code copy}. */
         Pending resentAs(TcpSegment copy) {
-            return new Pending(copy, controlSeq, syn, firstIndex);
+            return new Pending(copy, controlSeq, syn, first);
+        }
+
+        long firstIndex() {
+            return first.index();
         }
     }
 }

@@ -380,6 +380,17 @@ public final class StateInference {
             }
             if (s.has(TcpFlags.RST)) {
                 clearPending(t, p);
+            } else if (s.has(TcpFlags.ACK) && s.ack().greaterThan(p.controlSeq()) && p.syn() && s.has(TcpFlags.SYN)
+                    && t.state == TcpState.SYN_SENT && !p.first().has(TcpFlags.ACK) && p.segment().has(TcpFlags.ACK)) {
+                // Simultaneous open, seen as SYN, SYN, SYN,ACK, SYN,ACK: this side answers with SYN,ACK, so the
+                // peer's plain SYN reached it first (RFC 9293 3.10.7.3: SYN-SENT to SYN-RECEIVED); the peer's
+                // SYN,ACK had not, or it would be ESTABLISHED and answer with a plain ACK. That one crossed.
+                clearPending(t, p);
+                TcpSegment first = p.first();
+                apply(side, StateMachine.Event.RECEIVE_SYN, first.index(), first.timeNs(), -1);
+                t.peerSynArrived = true;
+                t.peerIsn = first.seq();
+                crossing.add(p);
             } else if (s.has(TcpFlags.ACK) && s.ack().greaterThan(p.controlSeq())) {
                 clearPending(t, p);
                 TcpState before = t.state;
@@ -529,7 +540,7 @@ public final class StateInference {
             if (!duplicate) {
                 SideTrack.Pending p = t.pendingSyn;
                 t.pendingSyn = p != null && p.controlSeq().equals(s.seq()) ? p.resentAs(s)
-                        : new SideTrack.Pending(s, s.seq(), true, s.index());
+                        : new SideTrack.Pending(s, s.seq(), true, s);
             }
         }
         if (s.has(TcpFlags.FIN)) {
@@ -538,7 +549,7 @@ public final class StateInference {
             if (!duplicate) {
                 SideTrack.Pending p = t.pendingFin;
                 t.pendingFin = p != null && p.controlSeq().equals(finSeq) ? p.resentAs(s)
-                        : new SideTrack.Pending(s, finSeq, false, s.index());
+                        : new SideTrack.Pending(s, finSeq, false, s);
             } else if (t.state == TcpState.TIME_WAIT) {
                 // RFC 9293 3.10.7.4 eighth: a repeated FIN in TIME-WAIT restarts the 2 MSL timeout.
                 t.timeWaitSinceNs = s.timeNs();
@@ -592,7 +603,9 @@ public final class StateInference {
                 boolean acksOurSyn = t.isnKnown && seg.ack().greaterThan(t.isn)
                         && (!t.nextSeqKnown || seg.ack().lessOrEqual(t.nextSeq));
                 if (acksOurSyn) {
-                    apply(side, StateMachine.Event.RECEIVE_SYN_ACK, seg.index(), timeNs, crossedIndex);
+                    // In SYN-RECEIVED (its SYN had come first) the SYN,ACK counts as the ACK of our SYN.
+                    apply(side, t.state == TcpState.SYN_RECEIVED ? StateMachine.Event.RECEIVE_ACK_OF_SYN
+                            : StateMachine.Event.RECEIVE_SYN_ACK, seg.index(), timeNs, crossedIndex);
                 }
             } else {
                 if (t.state == TcpState.CLOSED && !t.changed && crossedIndex < 0) {

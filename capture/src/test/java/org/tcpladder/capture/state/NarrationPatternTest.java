@@ -17,7 +17,9 @@ class NarrationPatternTest {
         Narration en = Narration.english();
         int nested = 0;
         for (String key : en.keys()) {
-            String text = en.text(key);
+            java.util.List<String> names = Narration.NAMED_KEYS.get(key);
+            String text = names == null ? en.text(key)
+                    : NarrationPattern.numbered(en.text(key), names.toArray(String[]::new), key);
             NarrationPattern quick = new NarrationPattern(text, Locale.ENGLISH);
             nested += text.matches(".*choice,[^}]*\\{.*") ? 1 : 0;
             for (long n : NUMBERS) {
@@ -29,6 +31,16 @@ class NarrationPatternTest {
             }
         }
         assertTrue(nested >= 3, "the bundle has choices with arguments in their branches: " + nested);
+    }
+
+    @Test
+    void namedArgumentsBecomeTheirPlacesAndAnUnknownNameIsNamedInTheError() {
+        assertEquals("{1} asks for byte {0,number,#}; '{'x'}' stays",
+                NarrationPattern.numbered("{receiver} asks for byte {asked,number,#}; '{'x'}' stays",
+                        new String[] {"asked", "receiver"}, "k"));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> NarrationPattern.numbered("{nobody}", new String[] {"asked"}, "loss.X"));
+        assertTrue(e.getMessage().contains("loss.X names {nobody}"), e.getMessage());
     }
 
     @Test

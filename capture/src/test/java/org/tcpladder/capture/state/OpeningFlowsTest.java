@@ -227,11 +227,14 @@ class OpeningFlowsTest {
         }
 
         @Test
-        void eitherOrderOfSynAcksWorks() {
+        void eitherOrderOfSynAcksTakesBothSidesThroughSynReceived() {
             bothSyns();
             o.see(f.synAckFrom(S));
             o.see(f.synAckFrom(C));
             o.states(ESTABLISHED, ESTABLISHED);
+            // The client answered with SYN,ACK, so the server's plain SYN had reached it first.
+            assertEquals(List.of(CLOSED, SYN_SENT, SYN_RECEIVED, ESTABLISHED), o.path(C, CLOSED));
+            assertEquals(List.of(CLOSED, SYN_SENT, SYN_RECEIVED, ESTABLISHED), o.path(S, CLOSED));
         }
     }
 
