@@ -64,7 +64,7 @@ final class SegmentJson {
         if (s.has(TcpFlags.URG)) {
             line.num("urg", s.urgent());
         }
-        StateFields.json(line, analysed, narration);
+        StateFields.json(line, analysed, narration, mode);
         if (flights != null) {
             StateFields.flightJson(line, analysed, flights, mode);
         }

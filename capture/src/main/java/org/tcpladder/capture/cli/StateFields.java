@@ -105,6 +105,11 @@ final class StateFields {
      * {@code anomalies} (Wireshark's names) and, if asked for, {@code narration}.
      */
     static void json(JsonLine j, AnalysedSegment a, boolean narration) {
+        json(j, a, narration, NumberMode.ABSOLUTE);
+    }
+
+    /** {@link #json(JsonLine, AnalysedSegment, boolean)} with the narration's numbers as {@code mode} says. */
+    static void json(JsonLine j, AnalysedSegment a, boolean narration, NumberMode mode) {
         j.str("client_state", a.clientState().displayName())
                 .str("server_state", a.serverState().displayName())
                 .bool("assumed", a.assumed());
@@ -126,7 +131,7 @@ final class StateFields {
         j.endArray();
         j.strings("anomalies", anomalyNames(a));
         if (narration) {
-            j.str("narration", a.analysis().narration());
+            j.str("narration", a.analysis().narration(mode));
         }
     }
 

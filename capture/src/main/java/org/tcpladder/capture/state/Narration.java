@@ -17,8 +17,10 @@ import org.tcpladder.capture.tcp.SeqNum;
  * {@code org.tcpladder.capture.state.narration} (MessageFormat patterns). The base bundle is English; a
  * second language needs only {@code narration_xx.properties} with the same keys.
  *
- * <p>Sequence numbers, ports and segment numbers are worded as plain digits, never grouped
- * ("4294967295", not "4,294,967,295"); byte counts are numbers so a language can choose its plural forms.
+ * <p>Numbers reach the patterns as numbers. One written bare ({@code {2}}) is plain digits, never grouped
+ * ("4294967295", not "4,294,967,295": sequence numbers, ports, segment numbers); byte counts carry their
+ * own format so a language can choose its plural forms. Sequence and acknowledgment numbers follow a
+ * {@link NumberMode}: relative to each side's base as {@code print} writes them, or absolute.
  * Thread-safe.
  */
 public final class Narration {
@@ -77,16 +79,29 @@ public final class Narration {
         return new Narration(b, l);
     }
 
-    /** The segment explained: what it is and why its numbers are what they are, then its anomalies. */
+    /**
+     * The segment explained: what it is and why its numbers are what they are, then its anomalies; with
+     * absolute sequence numbers.
+     */
     public String segment(SegmentAnalysis analysis) {
-        return String.join(text(SENTENCE_SEPARATOR), sentences(analysis));
+        return segment(analysis, NumberMode.ABSOLUTE);
+    }
+
+    /** {@link #segment(SegmentAnalysis)} with its sequence numbers as {@code mode} says, like the arrows. */
+    public String segment(SegmentAnalysis analysis, NumberMode mode) {
+        return String.join(text(SENTENCE_SEPARATOR), sentences(analysis, mode));
     }
 
     /** {@link #segment} one sentence at a time. */
     public List<String> sentences(SegmentAnalysis analysis) {
+        return sentences(analysis, NumberMode.ABSOLUTE);
+    }
+
+    /** {@link #segment(SegmentAnalysis, NumberMode)} one sentence at a time. */
+    public List<String> sentences(SegmentAnalysis analysis, NumberMode mode) {
         List<String> out = new ArrayList<>(analysis.phrases().size());
         for (Phrase p : analysis.phrases()) {
-            out.add(format(p));
+            out.add(format(p, mode));
         }
         return out;
     }
@@ -173,9 +188,13 @@ public final class Narration {
     }
 
     String format(Phrase p) {
+        return format(p, NumberMode.ABSOLUTE);
+    }
+
+    String format(Phrase p, NumberMode mode) {
         Object[] args = new Object[p.args().length];
         for (int i = 0; i < args.length; i++) {
-            args[i] = word(p.args()[i]);
+            args[i] = word(p.args()[i], mode);
         }
         return formats.computeIfAbsent(p.key(), k -> new NarrationPattern(text(k), formatLocale)).format(args);
     }
@@ -190,30 +209,34 @@ public final class Narration {
         Object[] values = new Object[names.length];
         for (int i = 0; i < names.length; i++) {
             names[i] = (String) namesAndValues[2 * i];
-            values[i] = word(namesAndValues[2 * i + 1]);
+            values[i] = word(namesAndValues[2 * i + 1], NumberMode.ABSOLUTE);
         }
         NarrationPattern pattern = formats.computeIfAbsent(key,
                 k -> new NarrationPattern(NarrationPattern.numbered(text(k), names, k), formatLocale));
         return pattern.format(values);
     }
 
-    private Object word(Object arg) {
+    /** An argument as the pattern gets it: names as words, numbers as numbers (the pattern writes them). */
+    private Object word(Object arg, NumberMode mode) {
         if (arg instanceof Side side) {
             return sideName(side);
         }
         if (arg instanceof TcpState state) {
             return state.displayName();
         }
+        if (arg instanceof Phrase.Seq n) {
+            return mode == NumberMode.RELATIVE ? n.relative() : n.value().value();
+        }
         if (arg instanceof SeqNum n) {
-            return Long.toString(n.value());
+            return n.value();
         }
         if (arg instanceof Phrase.Plain n) {
-            return n.toString();
+            return n.value();
         }
         if (arg instanceof List<?> list) {
             List<String> parts = new ArrayList<>(list.size());
             for (Object o : list) {
-                parts.add(o instanceof Phrase p ? format(p) : String.valueOf(word(o)));
+                parts.add(o instanceof Phrase p ? format(p, mode) : String.valueOf(word(o, mode)));
             }
             return String.join(text(LIST_SEPARATOR), parts);
         }

@@ -77,19 +77,41 @@ final class NarrationPattern {
 
     String format(Object[] args) {
         if (choices.isEmpty()) {
-            return ((MessageFormat) whole.clone()).format(args);
+            return formatWith(whole, args);
         }
         int combination = 0;
         for (int c = 0; c < choices.size(); c++) {
             Choice choice = choices.get(c);
             Object arg = choice.argument() < args.length ? args[choice.argument()] : null;
             if (!(arg instanceof Number n) || choice.branches().length > 15) {
-                return ((MessageFormat) whole.clone()).format(args);
+                return formatWith(whole, args);
             }
             combination |= choice.branchFor(n.doubleValue()) << (4 * c);
         }
         MessageFormat f = expanded.computeIfAbsent(combination, this::expand);
-        return ((MessageFormat) f.clone()).format(args);
+        return formatWith(f, args);
+    }
+
+    /**
+     * Formats with a copy of {@code prototype}, a number at a bare argument ({@code {2}}) written as plain
+     * digits: sequence numbers, ports and packet numbers are never grouped.
+     */
+    private String formatWith(MessageFormat prototype, Object[] args) {
+        MessageFormat f = (MessageFormat) prototype.clone();
+        java.text.Format[] formats = f.getFormatsByArgumentIndex();
+        for (int i = 0; i < formats.length && i < args.length; i++) {
+            if (formats[i] == null && args[i] instanceof Number) {
+                f.setFormatByArgumentIndex(i, plainDigits(locale));
+            }
+        }
+        return f.format(args);
+    }
+
+    /** Digits without grouping, the way {@code print} writes numbers. */
+    static java.text.NumberFormat plainDigits(Locale locale) {
+        java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(locale);
+        n.setGroupingUsed(false);
+        return n;
     }
 
     private MessageFormat expand(int combination) {

@@ -207,6 +207,24 @@ class NarrationTest {
         }
 
         @Test
+        void numbersFollowTheRelativeOrAbsoluteModeLikeTheArrows() {
+            Flow f = Flow.linux();
+            Observer o = new Observer(f);
+            o.see(f.syn());
+            o.see(f.synAck());
+            o.see(f.ack(C));
+            SegmentAnalysis data = o.see(f.data(C, 5));
+            long isn = f.isn(C).value();
+            assertTrue(data.narration(NumberMode.ABSOLUTE).contains("sequence numbers " + (isn + 1) + " to " + (isn + 5)),
+                    data.narration(NumberMode.ABSOLUTE));
+            assertTrue(data.narration(NumberMode.RELATIVE).contains("sequence numbers 1 to 5"),
+                    data.narration(NumberMode.RELATIVE));
+            assertTrue(data.narration(NumberMode.RELATIVE).contains("numbered 6"), data.narration(NumberMode.RELATIVE));
+            String ack = o.see(f.ack(S)).narration(NumberMode.RELATIVE);
+            assertTrue(ack.contains("before 6 (relative 6)"), ack);
+        }
+
+        @Test
         void refusalExplainsThePortAndTheAck() {
             Flow f = Flow.linux();
             Observer o = new Observer(f);
