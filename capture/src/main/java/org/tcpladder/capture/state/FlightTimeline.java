@@ -113,6 +113,8 @@ public final class FlightTimeline {
     private boolean finished;
     private int[] departOrder;
     private int[] arriveOrder;
+    private int[] departStep;
+    private int[] arriveStep;
 
     /**
      * Adds the connection's next segment, in capture order.
@@ -195,7 +197,7 @@ public final class FlightTimeline {
     public SegmentEvent departure(int position) {
         requireFinished();
         return new SegmentEvent(sender(position), SegmentEvent.Kind.DEPARTURE, position, departOrder[position],
-                departNs[position]);
+                departStep[position], departNs[position]);
     }
 
     /** The segment reaching its receiver; null when it was lost. */
@@ -205,7 +207,7 @@ public final class FlightTimeline {
             return null;
         }
         return new SegmentEvent(sender(position).other(), SegmentEvent.Kind.ARRIVAL, position,
-                arriveOrder[position], arriveNs[position]);
+                arriveOrder[position], arriveStep[position], arriveNs[position]);
     }
 
     public boolean lost(int position) {
@@ -471,17 +473,22 @@ public final class FlightTimeline {
     private void order() {
         departOrder = new int[n];
         arriveOrder = new int[n];
-        for (int side = 0; side < 2; side++) {
+        departStep = new int[n];
+        arriveStep = new int[n];
+        // side 2 stands for both sides at once: the steps
+        for (int side = 0; side < 3; side++) {
+            int[] depart = side < 2 ? departOrder : departStep;
+            int[] arrive = side < 2 ? arriveOrder : arriveStep;
             int count = 0;
             for (int p = 0; p < n; p++) {
-                if (sender[p] != side && fate[p] != LOST) {
+                if ((side == 2 || sender[p] != side) && fate[p] != LOST) {
                     count++;
                 }
             }
             long[] arrivals = new long[count];
             int k = 0;
             for (int p = 0; p < n; p++) {
-                if (sender[p] != side && fate[p] != LOST) {
+                if ((side == 2 || sender[p] != side) && fate[p] != LOST) {
                     arrivals[k++] = ((long) arriveAfter[p] << 32) | p;
                 }
             }
@@ -489,15 +496,17 @@ public final class FlightTimeline {
             int next = 0;
             int order = 0;
             for (int p = 0; p < n; p++) {
+                // An arrival that follows departure m comes after it and before departure m + 1; its own
+                // departure is at or before m, so it always comes after that too.
                 while (next < count && (int) (arrivals[next] >>> 32) < p) {
-                    arriveOrder[(int) arrivals[next++]] = order++;
+                    arrive[(int) arrivals[next++]] = order++;
                 }
-                if (sender[p] == side) {
-                    departOrder[p] = order++;
+                if (side == 2 || sender[p] == side) {
+                    depart[p] = order++;
                 }
             }
             while (next < count) {
-                arriveOrder[(int) arrivals[next++]] = order++;
+                arrive[(int) arrivals[next++]] = order++;
             }
         }
     }
