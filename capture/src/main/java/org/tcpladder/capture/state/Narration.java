@@ -33,6 +33,8 @@ public final class Narration {
     /** The names of the arguments of a loss sentence ({@link #loss}). */
     static final List<String> LOSS_ARGUMENTS = List.of("sender", "receiver", "asked", "sackTop", "duplicates",
             "copy", "waitedMs");
+    /** The names of the arguments of a state change's sentence ({@link #transition}). */
+    static final List<String> TRANSITION_ARGUMENTS = List.of("side", "from", "to", "rfc", "segment");
     static final String LOST_LABEL = "flight.lost.label";
     static final String REPEATS_LABEL = "flight.repeats.label";
     /** The keys whose patterns name their arguments, with the names in the order they are passed. */
@@ -47,6 +49,57 @@ public final class Narration {
         }
         m.put(LOST_LABEL, List.of());
         m.put(REPEATS_LABEL, List.of("original"));
+        // The facts each sentence is told with, in the order SegmentStory gathers them.
+        m.put("anomaly.ACKED_UNSEEN_SEGMENT", List.of("sender", "receiver", "ack"));
+        m.put("anomaly.DSACK", List.of("sender", "receiver", "first", "last"));
+        m.put("anomaly.DUPLICATE_ACK", List.of("sender", "receiver", "number", "ack", "original"));
+        m.put("anomaly.DUPLICATE_ACK.label", List.of("original", "number"));
+        m.put("anomaly.FAST_RETRANSMISSION", List.of("sender", "receiver", "seq", "peerAck"));
+        m.put("anomaly.KEEP_ALIVE", List.of("sender", "receiver"));
+        m.put("anomaly.KEEP_ALIVE_ACK", List.of("sender", "receiver"));
+        m.put("anomaly.OUT_OF_ORDER", List.of("sender", "receiver", "seq", "highest"));
+        m.put("anomaly.PREVIOUS_SEGMENT_NOT_CAPTURED", List.of("sender", "receiver", "seq", "highest"));
+        m.put("anomaly.RETRANSMISSION", List.of("sender", "receiver", "seq", "highest"));
+        m.put("anomaly.SPURIOUS_RETRANSMISSION", List.of("sender", "receiver", "seq", "peerAck"));
+        m.put("anomaly.WINDOW_FULL", List.of("sender", "receiver", "peerAck", "window"));
+        m.put("anomaly.WINDOW_UPDATE", List.of("sender", "receiver", "window"));
+        m.put("anomaly.ZERO_WINDOW", List.of("sender", "receiver"));
+        m.put("anomaly.ZERO_WINDOW_PROBE", List.of("sender", "receiver"));
+        m.put("anomaly.ZERO_WINDOW_PROBE_ACK", List.of("sender", "receiver"));
+        m.put("option.mss", List.of("mss"));
+        m.put("option.windowScale", List.of("shift", "factor"));
+        m.put("segment.ack", List.of("sender", "ack", "relativeAck", "fresh", "receiver"));
+        m.put("segment.ackClause", List.of("receiver", "ack"));
+        m.put("segment.ackFirst", List.of("sender", "ack", "relativeAck", "receiver"));
+        m.put("segment.ackOfFin", List.of("sender", "ack", "receiver", "fin"));
+        m.put("segment.ackOfFinClause", List.of("receiver", "ack", "fin"));
+        m.put("segment.data", List.of("sender", "bytes", "first", "last", "relativeFirst", "relativeLast", "next"));
+        m.put("segment.dataFin", List.of("sender", "bytes", "first", "last", "fin", "receiver", "next"));
+        m.put("segment.fin", List.of("sender", "fin", "receiver", "next"));
+        m.put("segment.finCrossing", List.of("receiver"));
+        m.put("segment.handshakeAck", List.of("sender", "ack", "receiver", "peerIsn"));
+        m.put("segment.keepAlive", List.of("sender", "seq", "next", "receiver"));
+        m.put("segment.noAck", List.of("sender"));
+        m.put("segment.options", List.of("options"));
+        m.put("segment.rstAbort", List.of("sender", "seq", "receiver"));
+        m.put("segment.rstAnswer", List.of("sender", "seq", "receiver"));
+        m.put("segment.rstIgnored", List.of("sender", "receiver", "state"));
+        m.put("segment.rstNotExact", List.of("sender", "seq", "receiver", "expected"));
+        m.put("segment.rstRefused", List.of("sender", "port", "ack", "receiver"));
+        m.put("segment.scaledWindow", List.of("field", "bytes", "shift", "factor"));
+        m.put("segment.syn", List.of("sender", "isn", "firstByte"));
+        m.put("segment.synAck", List.of("sender", "isn", "ack", "receiver", "peerIsn"));
+        m.put("segment.synAckAgain", List.of("sender", "isn", "ack", "receiver", "peerIsn"));
+        m.put("segment.synAckSimultaneous", List.of("sender", "isn", "ack", "receiver", "peerIsn"));
+        m.put("segment.synAgain", List.of("sender", "isn"));
+        m.put("segment.synCrossing", List.of("sender", "isn", "receiver"));
+        m.put("segment.synWindow", List.of("window"));
+        m.put("segment.zeroWindowProbe", List.of("sender", "seq", "receiver"));
+        for (TransitionCause c : TransitionCause.values()) {
+            m.put(c.key(), TRANSITION_ARGUMENTS);
+        }
+        m.put(ARC_LABEL, List.of("event", "action"));
+        m.put(ARC_LABEL_NO_ACTION, List.of("event"));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -196,7 +249,15 @@ public final class Narration {
         for (int i = 0; i < args.length; i++) {
             args[i] = word(p.args()[i], mode);
         }
-        return formats.computeIfAbsent(p.key(), k -> new NarrationPattern(text(k), formatLocale)).format(args);
+        return formats.computeIfAbsent(p.key(), this::pattern).format(args);
+    }
+
+    /** The pattern of {@code key}, its named arguments numbered in the order the facts are gathered. */
+    private NarrationPattern pattern(String key) {
+        List<String> names = NAMED_KEYS.get(key);
+        String text = text(key);
+        return new NarrationPattern(names == null ? text
+                : NarrationPattern.numbered(text, names.toArray(String[]::new), key), formatLocale);
     }
 
     /**

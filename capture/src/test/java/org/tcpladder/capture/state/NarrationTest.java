@@ -106,6 +106,14 @@ class NarrationTest {
         }
 
         @Test
+        void everyArgumentIsWrittenByItsName() {
+            for (String key : EN.keys()) {
+                assertFalse(EN.text(key).matches("(?s).*\\{\\d.*"), key + " names its arguments: " + EN.text(key));
+            }
+            assertTrue(EN.text("segment.data").contains("{bytes,number,integer} bytes"));
+        }
+
+        @Test
         void everyPatternIsAValidMessageFormat() {
             for (String key : EN.keys()) {
                 List<String> names = Narration.NAMED_KEYS.get(key);
