@@ -52,6 +52,24 @@ class FlightTimelineTest {
     }
 
     @Test
+    void aDsackForTheCopyWithdrawsTheLossOfTheFirst() {
+        // The first copy arrived but its ACK was lost beyond the capture point: the timer sends it again,
+        // and the receiver reports the bytes received twice (RFC 2883).
+        Flow f = Flow.linux();
+        Catalogue.open(f);
+        org.tcpladder.capture.tcp.TcpSegment first = f.data(C, 100);
+        f.afterMs(300);
+        f.resend(first);
+        f.ackWithSack(S, f.next(C), new org.tcpladder.capture.tcp.TcpOption.SackBlock(first.seq(), first.seq().plus(100)));
+        FlightTimeline t = timeline(f, false);
+        assertEquals(3, t.retransmissionOf(4));
+        for (int i = 0; i < t.size(); i++) {
+            assertNotNull(t.arrival(i), "segment " + i + " arrived");
+        }
+        assertNull(t.loss(3));
+    }
+
+    @Test
     void aSpuriousRetransmissionNamesItsOriginalButLosesNothing() {
         FlightTimeline t = timeline(Catalogue.spuriousRetransmission(Flow.linux()), false);
         assertEquals(3, t.retransmissionOf(5));
