@@ -43,12 +43,13 @@ public final class ConnectionAnalysis {
     private final TcpState serverInitial;
     private final TcpState clientFinal;
     private final TcpState serverFinal;
-    private final ConnectionFlights.Builder flightsBuilder = new ConnectionFlights.Builder();
+    private final ConnectionFlights.Builder flightsBuilder;
     private final ConnectionFlights flights;
 
     private ConnectionAnalysis(Connection connection, long captureEndNs) {
         this.connection = connection;
         int n = connection.segmentCount();
+        this.flightsBuilder = new ConnectionFlights.Builder(n);
         StreamingAnalysis stream = StreamingAnalysis.of(connection);
         this.inference = stream.inference();
         this.segments = new ArrayList<>(n);

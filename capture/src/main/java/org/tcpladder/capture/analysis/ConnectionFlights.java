@@ -32,9 +32,15 @@ public final class ConnectionFlights {
 
     /** Collects a connection's segments in order, then {@link #finish}es into a {@link ConnectionFlights}. */
     static final class Builder {
-        private final FlightTimeline timeline = new FlightTimeline();
-        private long[] packetOf = new long[16];
+        private final FlightTimeline timeline;
+        private long[] packetOf;
         private int n;
+
+        /** @param expectedSegments the connection's segment count, so nothing regrows */
+        Builder(int expectedSegments) {
+            timeline = new FlightTimeline(expectedSegments);
+            packetOf = new long[Math.max(16, expectedSegments)];
+        }
 
         void add(SegmentAnalysis a) {
             timeline.add(a);
@@ -57,7 +63,7 @@ public final class ConnectionFlights {
     /** Runs the state inference over the whole of {@code connection} and keeps what the flights add. */
     public static ConnectionFlights of(Connection connection) {
         StateInference inference = new StateInference(connection.client(), connection.server(), connection.midStream());
-        Builder b = new Builder();
+        Builder b = new Builder(connection.segmentCount());
         for (int i = 0; i < connection.segmentCount(); i++) {
             b.add(inference.observe(connection.segment(i)));
         }

@@ -72,18 +72,16 @@ public final class FlightTimeline {
     private static final byte LOST = 2;
 
     private int n;
-    private byte[] sender = new byte[16];
-    private byte[] fate = new byte[16];
-    private long[] departNs = new long[16];
-    private long[] arriveNs = new long[16];
+    private byte[] sender;
+    private byte[] fate;
+    private long[] departNs;
     /** The receiver's last departure the arrival follows; the segment's own position when none. */
-    private int[] arriveAfter = new int[16];
-    private int[] original = new int[16];
-    private int[] seqStart = new int[16];
-    private int[] seqEnd = new int[16];
-    private long[] packet = new long[16];
-    private boolean[] syn = new boolean[16];
-    private boolean[] synAck = new boolean[16];
+    private int[] arriveAfter;
+    private int[] original;
+    private int[] seqStart;
+    private int[] seqEnd;
+    private boolean[] syn;
+    private boolean[] synAck;
     private final Map<Integer, Loss> losses = new HashMap<>();
     private final Map<Integer, int[]> copies = new HashMap<>();
     /** For a lost segment: the receiver's last departure before the copy (where a withdrawn loss arrives). */
@@ -116,6 +114,25 @@ public final class FlightTimeline {
     private int[] departStep;
     private int[] arriveStep;
 
+    /** A timeline that grows as segments come. */
+    public FlightTimeline() {
+        this(16);
+    }
+
+    /** A timeline with room for {@code expectedSegments} (a whole connection's count saves regrowing). */
+    public FlightTimeline(int expectedSegments) {
+        int size = Math.max(16, expectedSegments);
+        sender = new byte[size];
+        fate = new byte[size];
+        departNs = new long[size];
+        arriveAfter = new int[size];
+        original = new int[size];
+        seqStart = new int[size];
+        seqEnd = new int[size];
+        syn = new boolean[size];
+        synAck = new boolean[size];
+    }
+
     /**
      * Adds the connection's next segment, in capture order.
      *
@@ -132,10 +149,8 @@ public final class FlightTimeline {
         grow(p);
         sender[p] = (byte) from.ordinal();
         departNs[p] = s.timeNs();
-        arriveNs[p] = s.timeNs();
         arriveAfter[p] = p;
         original[p] = -1;
-        packet[p] = s.index();
         int seqLen = (int) s.sequenceLength();
         seqStart[p] = s.seq().raw();
         seqEnd[p] = seqStart[p] + seqLen;
@@ -147,7 +162,8 @@ public final class FlightTimeline {
         }
 
         // What this segment acknowledges tells what had reached its sender before it left.
-        settle(from, s);
+        List<TcpOption.SackBlock> sack = sackBlocks(s);
+        settle(from, s, sack);
         if (seqLen > 0 && isResend(a)) {
             int first = originalOf(from, s);
             if (first >= 0) {
@@ -156,7 +172,7 @@ public final class FlightTimeline {
                 c = c == null ? new int[1] : Arrays.copyOf(c, c.length + 1);
                 c[c.length - 1] = p;
                 copies.put(first, c);
-                loseCopiesBefore(from, p);
+                loseCopiesBefore(from, p, s.index());
             }
         }
         if (seqLen > 0) {
@@ -166,7 +182,7 @@ public final class FlightTimeline {
             fate[p] = ARRIVED;
         }
         lastDeparture[from.ordinal()] = p;
-        noteAcknowledgment(from, s, seqLen);
+        noteAcknowledgment(from, s, seqLen, sack);
     }
 
     /** No more segments: what is still in flight is taken to arrive after its receiver's last departure. */
@@ -207,7 +223,7 @@ public final class FlightTimeline {
             return null;
         }
         return new SegmentEvent(sender(position).other(), SegmentEvent.Kind.ARRIVAL, position,
-                arriveOrder[position], arriveStep[position], arriveNs[position]);
+                arriveOrder[position], arriveStep[position], arrivalNs(position));
     }
 
     public boolean lost(int position) {
@@ -269,11 +285,10 @@ public final class FlightTimeline {
     // ---------------------------------------------------------------------------------------------
 
     /** The segments in flight to {@code side}, judged by what {@code side} now sends. */
-    private void settle(Side side, TcpSegment d) {
+    private void settle(Side side, TcpSegment d, List<TcpOption.SackBlock> sack) {
         int r = side.ordinal();
         boolean ack = d.has(TcpFlags.ACK);
         boolean denies = ack || d.has(TcpFlags.SYN);
-        List<TcpOption.SackBlock> sack = sackBlocks(d);
         if (!sack.isEmpty() && SequenceAnalysis.isDsack(d)) {
             withdrawLosses(side.other().ordinal(), sack.get(0));
         }
@@ -298,19 +313,27 @@ public final class FlightTimeline {
         fate[p] = ARRIVED;
         if (after > p) {
             arriveAfter[p] = after;
-            arriveNs[p] = Math.max(departNs[p], departNs[after]);
         }
     }
 
+    /**
+     * When segment {@code p} arrived as far as one capture point can tell: no earlier than it left, nor
+     * than the receiver's departure it follows. (A second observation point gives the receiver's own.)
+     */
+    private long arrivalNs(int p) {
+        int after = arriveAfter[p];
+        return after > p ? Math.max(departNs[p], departNs[after]) : departNs[p];
+    }
+
     /** The sender sends again bytes still in flight: those copies were lost. */
-    private void loseCopiesBefore(Side from, int copy) {
+    private void loseCopiesBefore(Side from, int copy, long copyPacket) {
         int r = from.other().ordinal();
         int[] q = inFlight[r];
         int kept = 0;
         for (int i = 0; i < inFlightCount[r]; i++) {
             int x = q[i];
             boolean repeated = seqStart[x] - seqStart[copy] >= 0 && seqStart[x] - seqEnd[copy] < 0;
-            Loss loss = repeated ? evidence(from, x, copy) : null;
+            Loss loss = repeated ? evidence(from, x, copy, copyPacket) : null;
             if (loss != null) {
                 fate[x] = LOST;
                 losses.put(x, loss);
@@ -325,7 +348,7 @@ public final class FlightTimeline {
     }
 
     /** Why {@code x} counts as lost now that {@code copy} repeats it; null when nothing shows it was. */
-    private Loss evidence(Side from, int x, int copy) {
+    private Loss evidence(Side from, int x, int copy, long copyPacket) {
         int r = from.other().ordinal();
         long waited = departNs[copy] - departNs[x];
         boolean silent = lastDeparture[r] < x;
@@ -349,7 +372,7 @@ public final class FlightTimeline {
             return null;
         }
         int b = base[from.ordinal()];
-        return new Loss(kind, from, copy, packet[copy], new SeqNum(asked), relative(asked, b), new SeqNum(top),
+        return new Loss(kind, from, copy, copyPacket, new SeqNum(asked), relative(asked, b), new SeqNum(top),
                 relative(top, b), duplicateAcks[r], waited);
     }
 
@@ -376,7 +399,7 @@ public final class FlightTimeline {
         }
     }
 
-    private void noteAcknowledgment(Side side, TcpSegment s, int seqLen) {
+    private void noteAcknowledgment(Side side, TcpSegment s, int seqLen, List<TcpOption.SackBlock> sack) {
         int r = side.ordinal();
         if (s.has(TcpFlags.ACK)) {
             int a = s.ack().raw();
@@ -390,7 +413,6 @@ public final class FlightTimeline {
                 duplicateAcks[r] = 0;
             }
         }
-        List<TcpOption.SackBlock> sack = sackBlocks(s);
         sackKnown[r] = false;
         for (TcpOption.SackBlock b : sack) {
             if (!sackKnown[r] || b.right().raw() - sackTop[r] > 0) {
@@ -468,46 +490,50 @@ public final class FlightTimeline {
 
     /**
      * Numbers each side's events: its departures in capture order, each arrival just after the last
-     * departure it must follow (arrivals after the same departure in the order they left).
+     * departure it must follow (arrivals after the same departure in the order they left); and both
+     * sides' events together in one order with the same rule (the steps). One pass: the arrivals are
+     * bucketed by the departure they follow (a counting sort, stable in position), then merged.
      */
     private void order() {
         departOrder = new int[n];
         arriveOrder = new int[n];
         departStep = new int[n];
         arriveStep = new int[n];
-        // side 2 stands for both sides at once: the steps
-        for (int side = 0; side < 3; side++) {
-            int[] depart = side < 2 ? departOrder : departStep;
-            int[] arrive = side < 2 ? arriveOrder : arriveStep;
-            int count = 0;
-            for (int p = 0; p < n; p++) {
-                if ((side == 2 || sender[p] != side) && fate[p] != LOST) {
-                    count++;
-                }
+        int[] start = new int[n + 1];
+        for (int p = 0; p < n; p++) {
+            if (fate[p] != LOST) {
+                start[arriveAfter[p] + 1]++;
             }
-            long[] arrivals = new long[count];
-            int k = 0;
-            for (int p = 0; p < n; p++) {
-                if ((side == 2 || sender[p] != side) && fate[p] != LOST) {
-                    arrivals[k++] = ((long) arriveAfter[p] << 32) | p;
-                }
+        }
+        for (int m = 0; m < n; m++) {
+            start[m + 1] += start[m];
+        }
+        int count = start[n];
+        int[] arrivals = new int[count];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int p = 0; p < n; p++) {
+            if (fate[p] != LOST) {
+                arrivals[fill[arriveAfter[p]]++] = p;
             }
-            Arrays.sort(arrivals);
-            int next = 0;
-            int order = 0;
-            for (int p = 0; p < n; p++) {
-                // An arrival that follows departure m comes after it and before departure m + 1; its own
-                // departure is at or before m, so it always comes after that too.
-                while (next < count && (int) (arrivals[next] >>> 32) < p) {
-                    arrive[(int) arrivals[next++]] = order++;
-                }
-                if (side == 2 || sender[p] == side) {
-                    depart[p] = order++;
-                }
+        }
+        int[] sideOrder = new int[2];
+        int step = 0;
+        int next = 0;
+        for (int p = 0; p < n; p++) {
+            // Arrivals that follow departure p - 1 (or an earlier one) come before departure p; an
+            // arrival's own departure is at or before the one it follows, so it always comes after that.
+            for (int end = start[p]; next < end; next++) {
+                int a = arrivals[next];
+                arriveOrder[a] = sideOrder[1 - sender[a]]++;
+                arriveStep[a] = step++;
             }
-            while (next < count) {
-                arrive[(int) arrivals[next++]] = order++;
-            }
+            departOrder[p] = sideOrder[sender[p]]++;
+            departStep[p] = step++;
+        }
+        for (; next < count; next++) {
+            int a = arrivals[next];
+            arriveOrder[a] = sideOrder[1 - sender[a]]++;
+            arriveStep[a] = step++;
         }
     }
 
@@ -519,12 +545,10 @@ public final class FlightTimeline {
         sender = Arrays.copyOf(sender, size);
         fate = Arrays.copyOf(fate, size);
         departNs = Arrays.copyOf(departNs, size);
-        arriveNs = Arrays.copyOf(arriveNs, size);
         arriveAfter = Arrays.copyOf(arriveAfter, size);
         original = Arrays.copyOf(original, size);
         seqStart = Arrays.copyOf(seqStart, size);
         seqEnd = Arrays.copyOf(seqEnd, size);
-        packet = Arrays.copyOf(packet, size);
         syn = Arrays.copyOf(syn, size);
         synAck = Arrays.copyOf(synAck, size);
     }
