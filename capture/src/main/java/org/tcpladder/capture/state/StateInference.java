@@ -29,12 +29,21 @@ import org.tcpladder.capture.tcp.TcpSegment;
  *       open or close: the arrival is dated just after the crossing segment). A later segment from the
  *       same sender, beyond the SYN or FIN in sequence space, also shows it arrived (segments arrive in
  *       the order they were sent), just before that segment does. Until then the SYN or FIN is in
- *       flight. This is what makes a lost or refused SYN leave a listener in LISTEN, and crossing FINs
- *       give both sides CLOSING, as the kernels' own state shows.</li>
+ *       flight. This is what makes a lost SYN change nothing at its receiver, and crossing FINs give
+ *       both sides CLOSING, as the kernels' own state shows.</li>
  * </ul>
- * The server starts in LISTEN and the client in CLOSED; the client's SYN makes it SYN-SENT. If the
- * capture begins after the SYN (or the caller says {@code midStream}), both sides are taken to be
- * ESTABLISHED and every result is flagged {@link SegmentAnalysis#assumed()}.
+ * Both sides start in CLOSED; the client's SYN makes it SYN-SENT. The receiver of the first SYN is
+ * LISTEN only once its answer shows a listening socket (its SYN,ACK): then it was LISTEN from the start
+ * (since listen(), before the capture could see), and {@link #statesAt} and the first transition's
+ * {@code from} say so. A refused SYN (answered with RST) leaves it CLOSED throughout; in a simultaneous
+ * open both sides go CLOSED, SYN-SENT, SYN-RECEIVED, ESTABLISHED. If the capture begins after the SYN
+ * (or the caller says {@code midStream}), both sides are taken to be ESTABLISHED and every result is
+ * flagged {@link SegmentAnalysis#assumed()}.
+ *
+ * <p>Crossing FINs (each sent before the other arrived) are both told as a simultaneous close
+ * ({@link TransitionCause#SENT_FIN_SIMULTANEOUS}); the first FIN's transition is revised once the second
+ * shows the crossing ({@link #takeRevisions()}). Which segments were lost, and each side's own order of
+ * events, is {@link FlightTimeline}'s to say, over the segments this observer analysed.
  *
  * <h2>Where the capture was taken</h2>
  * The inference reads the capture as if taken at a point where sending and arriving coincide: loopback,
