@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tcpladder.capture.conn.Connection;
+import org.tcpladder.capture.state.FlightTimeline;
 import org.tcpladder.capture.state.SegmentAnalysis;
 import org.tcpladder.capture.state.StateInference;
 import org.tcpladder.capture.state.StateTransition;
@@ -21,6 +22,11 @@ import org.tcpladder.capture.tcp.Side;
  * as the kernel would show it at that moment. An arrival that crossed the receiver's own SYN or FIN
  * takes effect after the crossing segment.
  *
+ * <p>Each segment is also a flight ({@link #timeline()}): its departure, its arrival or its loss, and
+ * each side's events in that side's own order; {@link #transitionsAt(int, Side)} gives the changes one
+ * side went through at this segment's event there (its departure at the sender, its arrival at the
+ * receiver), so a side's changes read in the order it went through them even where segments cross.
+ *
  * <p>Built once for a finished capture; a live capture rebuilds it as segments arrive (cheap: a few
  * µs per segment), or follows the connection with a {@link StreamingAnalysis}.
  */
@@ -37,10 +43,13 @@ public final class ConnectionAnalysis {
     private final TcpState serverInitial;
     private final TcpState clientFinal;
     private final TcpState serverFinal;
+    private final ConnectionFlights.Builder flightsBuilder;
+    private final ConnectionFlights flights;
 
     private ConnectionAnalysis(Connection connection, long captureEndNs) {
         this.connection = connection;
         int n = connection.segmentCount();
+        this.flightsBuilder = new ConnectionFlights.Builder(n);
         StreamingAnalysis stream = StreamingAnalysis.of(connection);
         this.inference = stream.inference();
         this.segments = new ArrayList<>(n);
@@ -54,6 +63,7 @@ public final class ConnectionAnalysis {
         }
         stream.finish();
         drain(stream);
+        this.flights = flightsBuilder.finish(inference.transitions());
         if (n > 0) {
             lastTime = segments.get(n - 1).segment().timeNs();
         }
@@ -67,6 +77,7 @@ public final class ConnectionAnalysis {
     private void drain(StreamingAnalysis stream) {
         for (AnalysedSegment a; (a = stream.poll()) != null; ) {
             segments.add(a.analysis());
+            flightsBuilder.add(a.analysis());
             transitionsAt.add(a.transitions().isEmpty() ? List.of() : a.transitions());
             clientAfter[a.position()] = (byte) a.clientState().ordinal();
             serverAfter[a.position()] = (byte) a.serverState().ordinal();
@@ -133,6 +144,36 @@ public final class ConnectionAnalysis {
     /** The inference itself, e.g. for the TIME-WAIT countdown ({@link StateInference#timeWaitLeftNs}). */
     public StateInference inference() {
         return inference;
+    }
+
+    /** Every segment's departure, arrival or loss, and each side's events in its own order. */
+    public FlightTimeline timeline() {
+        return flightsBuilder.timeline();
+    }
+
+    /** Losses, retransmission links and each side's changes at each segment's event there. */
+    public ConnectionFlights flights() {
+        return flights;
+    }
+
+    /** The changes of {@code side}, in the order it went through them. */
+    public List<StateTransition> transitions(Side side) {
+        List<StateTransition> out = new ArrayList<>();
+        for (StateTransition t : inference.transitions()) {
+            if (t.side() == side) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The changes {@code side} went through at segment {@code i}'s event there: its departure when
+     * {@code side} sent it, its arrival when {@code side} received it (none when it was lost; a change
+     * the receiver owes to lost bytes shows at the copy that got through). Up to two, in order.
+     */
+    public List<StateTransition> transitionsAt(int i, Side side) {
+        return flights.transitionsAt(i, side);
     }
 
     private TcpState initial(Side side) {

@@ -84,6 +84,9 @@ public final class StreamingAnalysis {
      */
     public void add(TcpSegment s) {
         SegmentAnalysis a = inference.observe(s);
+        for (StateTransition[] r : inference.takeRevisions()) {
+            revise(r[0], r[1]);
+        }
         Held h = new Held(added++, a);
         held.addLast(h);
         List<StateTransition> all = inference.transitions();
@@ -151,6 +154,19 @@ public final class StreamingAnalysis {
 
     public StateInference inference() {
         return inference;
+    }
+
+    /** A transition the inference revised (see {@link StateInference#takeRevisions()}), wherever it is held. */
+    private void revise(StateTransition old, StateTransition revised) {
+        for (ArrayDeque<Held> q : List.of(released, held)) {
+            for (Held h : q) {
+                int i = h.transitions.indexOf(old);
+                if (i >= 0) {
+                    h.transitions.set(i, revised);
+                    return;
+                }
+            }
+        }
     }
 
     private void releaseFinal() {

@@ -79,6 +79,22 @@ final class JsonLine {
         return this;
     }
 
+    /** An array of non-negative numbers under {@code k}. */
+    JsonLine numbers(String k, Iterable<Long> values) {
+        key(k);
+        out.ch('[');
+        boolean firstValue = true;
+        for (long v : values) {
+            if (!firstValue) {
+                out.ch(',');
+            }
+            firstValue = false;
+            out.num(v);
+        }
+        out.ch(']');
+        return this;
+    }
+
     /** Starts an array of objects under {@code k}: then {@link #element()}, keys, {@link #endElement()}, ... */
     JsonLine array(String k) {
         key(k);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.tcpladder.capture.analysis.AnalysedSegment;
 import org.tcpladder.capture.analysis.ConnectionCursor;
+import org.tcpladder.capture.analysis.ConnectionFlights;
+import org.tcpladder.capture.state.NumberMode;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.conn.ConnectionTable;
@@ -103,7 +105,7 @@ final class PrintCommand implements Command {
              PacketSource source = CaptureFiles.open(cl.file)) {
             AsciiBuffer buf = new AsciiBuffer(out, 1 << 16);
             TcpdumpLineFormatter formatter = new TcpdumpLineFormatter(buf, cl.absolute, source.precision().digits());
-            Cursors cursors = new Cursors();
+            Cursors cursors = new Cursors(true);
             PacketDecoder decoder = new PacketDecoder();
             RawPacket raw = new RawPacket();
             int row = 0;
@@ -128,7 +130,7 @@ final class PrintCommand implements Command {
                         try {
                             formatter.format(p);
                             buf.truncate(buf.length() - 1);
-                            StateFields.text(buf, a);
+                            StateFields.text(buf, a, cursors.current);
                             buf.newline();
                         } finally {
                             buf.release();
@@ -149,21 +151,36 @@ final class PrintCommand implements Command {
 
     /** One {@link ConnectionCursor} per connection being printed, dropped after its last segment. */
     private static final class Cursors {
+        private final boolean flightsWanted;
         private ConnectionCursor[] cursors = new ConnectionCursor[256];
+        private ConnectionFlights[] flights = new ConnectionFlights[256];
+        /** The flights of the connection of the segment {@link #next} returned last (null unless wanted). */
+        ConnectionFlights current;
 
-        AnalysedSegment next(Connection c, TcpSegment current) {
+        /** @param flightsWanted also find losses and retransmissions (a pass over each connection first) */
+        Cursors(boolean flightsWanted) {
+            this.flightsWanted = flightsWanted;
+        }
+
+        AnalysedSegment next(Connection c, TcpSegment segment) {
             int i = c.index();
             if (i >= cursors.length) {
-                cursors = java.util.Arrays.copyOf(cursors, Math.max(cursors.length * 2, i + 1));
+                int size = Math.max(cursors.length * 2, i + 1);
+                cursors = java.util.Arrays.copyOf(cursors, size);
+                flights = java.util.Arrays.copyOf(flights, size);
             }
             ConnectionCursor cursor = cursors[i];
             if (cursor == null) {
                 cursor = new ConnectionCursor(c);
                 cursors[i] = cursor;
+                // A loss shows only when the retransmission comes: read the connection ahead once.
+                flights[i] = flightsWanted ? ConnectionFlights.of(c) : null;
             }
-            AnalysedSegment a = cursor.next(current);
+            current = flights[i];
+            AnalysedSegment a = cursor.next(segment);
             if (cursor.done()) {
                 cursors[i] = null;
+                flights[i] = null;
             }
             return a;
         }
@@ -185,7 +202,8 @@ final class PrintCommand implements Command {
             int row = 0;
             int rows = index.segmentCount();
             SegmentJson segmentJson = new SegmentJson();
-            Cursors cursors = new Cursors();
+            Cursors cursors = new Cursors(cl.states);
+            NumberMode mode = cl.absolute ? NumberMode.ABSOLUTE : NumberMode.RELATIVE;
             long packets = index.packetCount();
             try {
                 for (long n = 0; n < packets && source.next(raw); n++) {
@@ -194,7 +212,8 @@ final class PrintCommand implements Command {
                         Connection c = index.connectionOf(row++);
                         if (cl.stream < 0 || c.index() == cl.stream) {
                             TcpSegment s = p.toSegment();
-                            segmentJson.segment(line, c, s, cursors.next(c, s), cl.states);
+                            AnalysedSegment a = cursors.next(c, s);
+                            segmentJson.segment(line, c, s, a, cl.states, cursors.current, mode);
                         }
                     } else if (p.kind() == PacketKind.MALFORMED && cl.stream < 0) {
                         SegmentJson.malformed(line, new MalformedPacket(p.number(), p.timeNs(), p.problem()), cl.states);

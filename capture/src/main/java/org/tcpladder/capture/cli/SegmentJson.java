@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tcpladder.capture.analysis.AnalysedSegment;
+import org.tcpladder.capture.analysis.ConnectionFlights;
+import org.tcpladder.capture.state.NumberMode;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.conn.MalformedPacket;
 import org.tcpladder.capture.tcp.Side;
@@ -22,6 +24,16 @@ final class SegmentJson {
     private String[] endpointTexts = new String[512];
 
     void segment(JsonLine line, Connection c, TcpSegment s, AnalysedSegment analysed, boolean narration) {
+        segment(line, c, s, analysed, narration, null, NumberMode.ABSOLUTE);
+    }
+
+    /**
+     * @param flights the connection's losses and each side's changes (with {@code --states} on a file), or
+     *                null where they cannot be known yet (live)
+     * @param mode    the numbers in sentences: relative as {@code print} writes them, or absolute with -S
+     */
+    void segment(JsonLine line, Connection c, TcpSegment s, AnalysedSegment analysed, boolean narration,
+            ConnectionFlights flights, NumberMode mode) {
         boolean hasAck = s.has(TcpFlags.ACK);
         Side from = c.sideOf(s);
         List<String> options = new ArrayList<>(s.options().size());
@@ -52,7 +64,10 @@ final class SegmentJson {
         if (s.has(TcpFlags.URG)) {
             line.num("urg", s.urgent());
         }
-        StateFields.json(line, analysed, narration);
+        StateFields.json(line, analysed, narration, mode);
+        if (flights != null) {
+            StateFields.flightJson(line, analysed, flights, mode);
+        }
         line.end();
     }
 

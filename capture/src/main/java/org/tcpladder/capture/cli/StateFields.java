@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tcpladder.capture.analysis.AnalysedSegment;
+import org.tcpladder.capture.analysis.ConnectionFlights;
+import org.tcpladder.capture.state.Loss;
+import org.tcpladder.capture.state.NumberMode;
 import org.tcpladder.capture.state.Anomaly;
 import org.tcpladder.capture.state.Narration;
 import org.tcpladder.capture.state.StateTransition;
@@ -36,11 +39,77 @@ final class StateFields {
     }
 
     /**
+     * {@link #text(AsciiBuffer, AnalysedSegment)}, then {@code " [lost]"} for a segment its receiver never
+     * got and {@code " [repeats N]"} for a retransmission of packet N.
+     */
+    static void text(AsciiBuffer b, AnalysedSegment a, ConnectionFlights flights) {
+        text(b, a);
+        int at = a.position();
+        if (flights.lost(at)) {
+            b.str(" [").str(NARRATION.lostLabel()).ch(']');
+        }
+        int original = flights.retransmissionOf(at);
+        if (original >= 0) {
+            b.str(" [").str(NARRATION.repeatsLabel(flights.packetOf(original))).ch(']');
+        }
+    }
+
+    /**
+     * The flight keys (with {@code --states}): {@code lost}, {@code loss_reason} (a sentence, or null),
+     * {@code retransmission_of} (the original's index, or null), {@code retransmitted_by} (indexes), and
+     * {@code client_transitions}, {@code server_transitions}: the changes that side went through at this
+     * segment's event there (its departure at the sender, its arrival at the receiver), in the order the
+     * side went through them (objects: from, to, reason, rfc).
+     */
+    static void flightJson(JsonLine j, AnalysedSegment a, ConnectionFlights flights, NumberMode mode) {
+        int at = a.position();
+        Loss loss = flights.loss(at);
+        j.bool("lost", loss != null);
+        if (loss != null) {
+            j.str("loss_reason", NARRATION.loss(loss, mode));
+        } else {
+            j.nul("loss_reason");
+        }
+        int original = flights.retransmissionOf(at);
+        if (original >= 0) {
+            j.num("retransmission_of", flights.packetOf(original));
+        } else {
+            j.nul("retransmission_of");
+        }
+        List<Integer> copies = flights.retransmittedBy(at);
+        List<Long> copyPackets = new ArrayList<>(copies.size());
+        for (int c : copies) {
+            copyPackets.add(flights.packetOf(c));
+        }
+        j.numbers("retransmitted_by", copyPackets);
+        sideTransitions(j, "client_transitions", flights.transitionsAt(at, Side.CLIENT));
+        sideTransitions(j, "server_transitions", flights.transitionsAt(at, Side.SERVER));
+    }
+
+    private static void sideTransitions(JsonLine j, String key, List<StateTransition> transitions) {
+        j.array(key);
+        for (StateTransition t : transitions) {
+            j.element()
+                    .str("from", t.from().displayName())
+                    .str("to", t.to().displayName())
+                    .str("reason", t.cause().name())
+                    .str("rfc", t.rfcSection())
+                    .endElement();
+        }
+        j.endArray();
+    }
+
+    /**
      * The keys {@code client_state}, {@code server_state} (RFC names, after this segment),
      * {@code assumed}, {@code transitions} (objects: side, from, to, reason, rfc, segment),
      * {@code anomalies} (Wireshark's names) and, if asked for, {@code narration}.
      */
     static void json(JsonLine j, AnalysedSegment a, boolean narration) {
+        json(j, a, narration, NumberMode.ABSOLUTE);
+    }
+
+    /** {@link #json(JsonLine, AnalysedSegment, boolean)} with the narration's numbers as {@code mode} says. */
+    static void json(JsonLine j, AnalysedSegment a, boolean narration, NumberMode mode) {
         j.str("client_state", a.clientState().displayName())
                 .str("server_state", a.serverState().displayName())
                 .bool("assumed", a.assumed());
@@ -62,7 +131,7 @@ final class StateFields {
         j.endArray();
         j.strings("anomalies", anomalyNames(a));
         if (narration) {
-            j.str("narration", a.analysis().narration());
+            j.str("narration", a.analysis().narration(mode));
         }
     }
 

@@ -17,8 +17,10 @@ import org.tcpladder.capture.tcp.SeqNum;
  * {@code org.tcpladder.capture.state.narration} (MessageFormat patterns). The base bundle is English; a
  * second language needs only {@code narration_xx.properties} with the same keys.
  *
- * <p>Sequence numbers, ports and segment numbers are worded as plain digits, never grouped
- * ("4294967295", not "4,294,967,295"); byte counts are numbers so a language can choose its plural forms.
+ * <p>Numbers reach the patterns as numbers. One written bare ({@code {2}}) is plain digits, never grouped
+ * ("4294967295", not "4,294,967,295": sequence numbers, ports, segment numbers); byte counts carry their
+ * own format so a language can choose its plural forms. Sequence and acknowledgment numbers follow a
+ * {@link NumberMode}: relative to each side's base as {@code print} writes them, or absolute.
  * Thread-safe.
  */
 public final class Narration {
@@ -28,11 +30,85 @@ public final class Narration {
     static final String ARC_LABEL = "arc.label";
     static final String ARC_LABEL_NO_ACTION = "arc.labelNoAction";
 
+    /** The names of the arguments of a loss sentence ({@link #loss}). */
+    static final List<String> LOSS_ARGUMENTS = List.of("sender", "receiver", "asked", "sackTop", "duplicates",
+            "copy", "waitedMs");
+    /** The names of the arguments of a state change's sentence ({@link #transition}). */
+    static final List<String> TRANSITION_ARGUMENTS = List.of("side", "from", "to", "rfc", "segment");
+    static final String LOST_LABEL = "flight.lost.label";
+    static final String REPEATS_LABEL = "flight.repeats.label";
+    /** The keys whose patterns name their arguments, with the names in the order they are passed. */
+    static final java.util.Map<String, List<String>> NAMED_KEYS = namedKeys();
+
     private static final Narration ENGLISH = forLocale(Locale.ROOT);
+
+    private static java.util.Map<String, List<String>> namedKeys() {
+        java.util.Map<String, List<String>> m = new java.util.TreeMap<>();
+        for (Loss.Evidence e : Loss.Evidence.values()) {
+            m.put("loss." + e.name(), LOSS_ARGUMENTS);
+        }
+        m.put(LOST_LABEL, List.of());
+        m.put(REPEATS_LABEL, List.of("original"));
+        // The facts each sentence is told with, in the order SegmentStory gathers them.
+        m.put("anomaly.ACKED_UNSEEN_SEGMENT", List.of("sender", "receiver", "ack"));
+        m.put("anomaly.DSACK", List.of("sender", "receiver", "first", "last"));
+        m.put("anomaly.DUPLICATE_ACK", List.of("sender", "receiver", "number", "ack", "original"));
+        m.put("anomaly.DUPLICATE_ACK.label", List.of("original", "number"));
+        m.put("anomaly.FAST_RETRANSMISSION", List.of("sender", "receiver", "seq", "peerAck"));
+        m.put("anomaly.KEEP_ALIVE", List.of("sender", "receiver"));
+        m.put("anomaly.KEEP_ALIVE_ACK", List.of("sender", "receiver"));
+        m.put("anomaly.OUT_OF_ORDER", List.of("sender", "receiver", "seq", "highest"));
+        m.put("anomaly.PREVIOUS_SEGMENT_NOT_CAPTURED", List.of("sender", "receiver", "seq", "highest"));
+        m.put("anomaly.RETRANSMISSION", List.of("sender", "receiver", "seq", "highest"));
+        m.put("anomaly.SPURIOUS_RETRANSMISSION", List.of("sender", "receiver", "seq", "peerAck"));
+        m.put("anomaly.WINDOW_FULL", List.of("sender", "receiver", "peerAck", "window"));
+        m.put("anomaly.WINDOW_UPDATE", List.of("sender", "receiver", "window"));
+        m.put("anomaly.ZERO_WINDOW", List.of("sender", "receiver"));
+        m.put("anomaly.ZERO_WINDOW_PROBE", List.of("sender", "receiver"));
+        m.put("anomaly.ZERO_WINDOW_PROBE_ACK", List.of("sender", "receiver"));
+        m.put("option.mss", List.of("mss"));
+        m.put("option.windowScale", List.of("shift", "factor"));
+        m.put("segment.ack", List.of("sender", "ack", "relativeAck", "fresh", "receiver"));
+        m.put("segment.ackClause", List.of("receiver", "ack"));
+        m.put("segment.ackFirst", List.of("sender", "ack", "relativeAck", "receiver"));
+        m.put("segment.ackOfFin", List.of("sender", "ack", "receiver", "fin"));
+        m.put("segment.ackOfFinClause", List.of("receiver", "ack", "fin"));
+        m.put("segment.data", List.of("sender", "bytes", "first", "last", "relativeFirst", "relativeLast", "next"));
+        m.put("segment.dataFin", List.of("sender", "bytes", "first", "last", "fin", "receiver", "next"));
+        m.put("segment.fin", List.of("sender", "fin", "receiver", "next"));
+        m.put("segment.finCrossing", List.of("receiver"));
+        m.put("segment.handshakeAck", List.of("sender", "ack", "receiver", "peerIsn"));
+        m.put("segment.keepAlive", List.of("sender", "seq", "next", "receiver"));
+        m.put("segment.noAck", List.of("sender"));
+        m.put("segment.options", List.of("options"));
+        m.put("segment.rstAbort", List.of("sender", "seq", "receiver"));
+        m.put("segment.rstAnswer", List.of("sender", "seq", "receiver"));
+        m.put("segment.rstIgnored", List.of("sender", "receiver", "state"));
+        m.put("segment.rstNotExact", List.of("sender", "seq", "receiver", "expected"));
+        m.put("segment.rstRefused", List.of("sender", "port", "ack", "receiver"));
+        m.put("segment.scaledWindow", List.of("field", "bytes", "shift", "factor"));
+        m.put("segment.syn", List.of("sender", "isn", "firstByte"));
+        m.put("segment.synAck", List.of("sender", "isn", "ack", "receiver", "peerIsn"));
+        m.put("segment.synAckAgain", List.of("sender", "isn", "ack", "receiver", "peerIsn"));
+        m.put("segment.synAckSimultaneous", List.of("sender", "isn", "ack", "receiver", "peerIsn"));
+        m.put("segment.synAgain", List.of("sender", "isn"));
+        m.put("segment.synCrossing", List.of("sender", "isn", "receiver"));
+        m.put("segment.synWindow", List.of("window"));
+        m.put("segment.zeroWindowProbe", List.of("sender", "seq", "receiver"));
+        for (TransitionCause c : TransitionCause.values()) {
+            m.put(c.key(), TRANSITION_ARGUMENTS);
+        }
+        m.put(ARC_LABEL, List.of("event", "action"));
+        m.put(ARC_LABEL_NO_ACTION, List.of("event"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private final ResourceBundle bundle;
     private final Locale formatLocale;
-    /** Parsed patterns (see {@link NarrationPattern} for why not plain MessageFormats). */
+    /**
+     * Parsed patterns (see {@link NarrationPattern} for why not plain MessageFormats). A key is always
+     * formatted the same way, by number or by name, so one cache serves both.
+     */
     private final ConcurrentHashMap<String, NarrationPattern> formats = new ConcurrentHashMap<>();
 
     private Narration(ResourceBundle bundle, Locale formatLocale) {
@@ -56,16 +132,29 @@ public final class Narration {
         return new Narration(b, l);
     }
 
-    /** The segment explained: what it is and why its numbers are what they are, then its anomalies. */
+    /**
+     * The segment explained: what it is and why its numbers are what they are, then its anomalies; with
+     * absolute sequence numbers.
+     */
     public String segment(SegmentAnalysis analysis) {
-        return String.join(text(SENTENCE_SEPARATOR), sentences(analysis));
+        return segment(analysis, NumberMode.ABSOLUTE);
+    }
+
+    /** {@link #segment(SegmentAnalysis)} with its sequence numbers as {@code mode} says, like the arrows. */
+    public String segment(SegmentAnalysis analysis, NumberMode mode) {
+        return String.join(text(SENTENCE_SEPARATOR), sentences(analysis, mode));
     }
 
     /** {@link #segment} one sentence at a time. */
     public List<String> sentences(SegmentAnalysis analysis) {
+        return sentences(analysis, NumberMode.ABSOLUTE);
+    }
+
+    /** {@link #segment(SegmentAnalysis, NumberMode)} one sentence at a time. */
+    public List<String> sentences(SegmentAnalysis analysis, NumberMode mode) {
         List<String> out = new ArrayList<>(analysis.phrases().size());
         for (Phrase p : analysis.phrases()) {
-            out.add(format(p));
+            out.add(format(p, mode));
         }
         return out;
     }
@@ -74,6 +163,32 @@ public final class Narration {
     public String transition(StateTransition t) {
         return format(new Phrase(t.cause().key(), t.side(), t.from(), t.to(), t.cause().rfcSection(),
                 new Phrase.Plain(t.segmentIndex())));
+    }
+
+    /**
+     * Why a segment counts as lost, e.g. "Lost: the server's duplicate ACKs keep asking for byte 17377;
+     * the client sends it again as segment 31." Its byte numbers follow {@code mode}.
+     */
+    public String loss(Loss loss, NumberMode mode) {
+        boolean relative = mode == NumberMode.RELATIVE;
+        return named(loss.key(),
+                "sender", loss.sender(),
+                "receiver", loss.sender().other(),
+                "asked", relative ? loss.askedRelative() : loss.asked().value(),
+                "sackTop", relative ? loss.sackRightRelative() : loss.sackRight().value(),
+                "duplicates", (long) loss.duplicateAcks(),
+                "copy", loss.retransmissionPacket(),
+                "waitedMs", loss.waitedNs() / 1e6);
+    }
+
+    /** The short mark of a lost segment ("lost"). */
+    public String lostLabel() {
+        return text(LOST_LABEL);
+    }
+
+    /** The short mark of a retransmission, naming the packet it repeats ("repeats 26"). */
+    public String repeatsLabel(long originalPacket) {
+        return named(REPEATS_LABEL, "original", originalPacket);
     }
 
     /** Wireshark's short label, e.g. "TCP Dup ACK 7#2", "TCP Retransmission". */
@@ -126,30 +241,63 @@ public final class Narration {
     }
 
     String format(Phrase p) {
-        Object[] args = new Object[p.args().length];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = word(p.args()[i]);
-        }
-        return formats.computeIfAbsent(p.key(), k -> new NarrationPattern(text(k), formatLocale)).format(args);
+        return format(p, NumberMode.ABSOLUTE);
     }
 
-    private Object word(Object arg) {
+    String format(Phrase p, NumberMode mode) {
+        Object[] args = new Object[p.args().length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = word(p.args()[i], mode);
+        }
+        return formats.computeIfAbsent(p.key(), this::pattern).format(args);
+    }
+
+    /** The pattern of {@code key}, its named arguments numbered in the order the facts are gathered. */
+    private NarrationPattern pattern(String key) {
+        List<String> names = NAMED_KEYS.get(key);
+        String text = text(key);
+        return new NarrationPattern(names == null ? text
+                : NarrationPattern.numbered(text, names.toArray(String[]::new), key), formatLocale);
+    }
+
+    /**
+     * Formats the pattern {@code key}, whose arguments are written by name ({@code {sender}},
+     * {@code {asked,number,#}}), with {@code namesAndValues} (name, value, name, value...). Numbers stay
+     * numbers, so the pattern decides how they are written.
+     */
+    String named(String key, Object... namesAndValues) {
+        String[] names = new String[namesAndValues.length / 2];
+        Object[] values = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = (String) namesAndValues[2 * i];
+            values[i] = word(namesAndValues[2 * i + 1], NumberMode.ABSOLUTE);
+        }
+        NarrationPattern pattern = formats.computeIfAbsent(key,
+                k -> new NarrationPattern(NarrationPattern.numbered(text(k), names, k), formatLocale));
+        return pattern.format(values);
+    }
+
+    /** An argument as the pattern gets it: names as words, numbers as numbers (the pattern writes them). */
+    private Object word(Object arg, NumberMode mode) {
         if (arg instanceof Side side) {
             return sideName(side);
         }
         if (arg instanceof TcpState state) {
             return state.displayName();
         }
+        if (arg instanceof Phrase.Seq n) {
+            return mode == NumberMode.RELATIVE ? n.relative() : n.value().value();
+        }
         if (arg instanceof SeqNum n) {
-            return Long.toString(n.value());
+            return n.value();
         }
         if (arg instanceof Phrase.Plain n) {
-            return n.toString();
+            return n.value();
         }
         if (arg instanceof List<?> list) {
             List<String> parts = new ArrayList<>(list.size());
             for (Object o : list) {
-                parts.add(o instanceof Phrase p ? format(p) : String.valueOf(word(o)));
+                parts.add(o instanceof Phrase p ? format(p, mode) : String.valueOf(word(o, mode)));
             }
             return String.join(text(LIST_SEPARATOR), parts);
         }

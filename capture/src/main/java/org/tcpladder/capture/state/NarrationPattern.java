@@ -41,21 +41,77 @@ final class NarrationPattern {
         this.choices = nestedChoices(pattern);
     }
 
+    /**
+     * {@code pattern} with its named arguments ({@code {sender}}, {@code {asked,number,#}}) turned into the
+     * numbered ones MessageFormat reads, by their place in {@code names}.
+     *
+     * @throws IllegalStateException for a name not in {@code names}
+     */
+    static String numbered(String pattern, String[] names, String key) {
+        StringBuilder b = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            b.append(ch);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (ch == '{' && !quoted) {
+                int end = i + 1;
+                while (end < pattern.length() && Character.isLetterOrDigit(pattern.charAt(end))) {
+                    end++;
+                }
+                String name = pattern.substring(i + 1, end);
+                if (!name.isEmpty() && !Character.isDigit(name.charAt(0))) {
+                    int at = java.util.Arrays.asList(names).indexOf(name);
+                    if (at < 0) {
+                        throw new IllegalStateException("narration pattern " + key + " names {" + name
+                                + "}, which is not one of " + java.util.Arrays.toString(names));
+                    }
+                    b.append(at);
+                    i = end - 1;
+                }
+            }
+        }
+        return b.toString();
+    }
+
     String format(Object[] args) {
         if (choices.isEmpty()) {
-            return ((MessageFormat) whole.clone()).format(args);
+            return formatWith(whole, args);
         }
         int combination = 0;
         for (int c = 0; c < choices.size(); c++) {
             Choice choice = choices.get(c);
             Object arg = choice.argument() < args.length ? args[choice.argument()] : null;
             if (!(arg instanceof Number n) || choice.branches().length > 15) {
-                return ((MessageFormat) whole.clone()).format(args);
+                return formatWith(whole, args);
             }
             combination |= choice.branchFor(n.doubleValue()) << (4 * c);
         }
         MessageFormat f = expanded.computeIfAbsent(combination, this::expand);
-        return ((MessageFormat) f.clone()).format(args);
+        return formatWith(f, args);
+    }
+
+    /**
+     * Formats with a copy of {@code prototype}, a number at a bare argument ({@code {2}}) written as plain
+     * digits: sequence numbers, ports and packet numbers are never grouped.
+     */
+    private String formatWith(MessageFormat prototype, Object[] args) {
+        MessageFormat f = (MessageFormat) prototype.clone();
+        java.text.Format[] formats = f.getFormatsByArgumentIndex();
+        for (int i = 0; i < formats.length && i < args.length; i++) {
+            if (formats[i] == null && args[i] instanceof Number) {
+                f.setFormatByArgumentIndex(i, plainDigits(locale));
+            }
+        }
+        return f.format(args);
+    }
+
+    /** Digits without grouping, the way {@code print} writes numbers. */
+    static java.text.NumberFormat plainDigits(Locale locale) {
+        java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(locale);
+        n.setGroupingUsed(false);
+        return n;
     }
 
     private MessageFormat expand(int combination) {

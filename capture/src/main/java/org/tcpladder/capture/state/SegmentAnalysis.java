@@ -113,9 +113,14 @@ public final class SegmentAnalysis {
         return relativeAck;
     }
 
-    /** The segment explained in plain words, one sentence after another. */
+    /** The segment explained in plain words, one sentence after another (absolute sequence numbers). */
     public String narration() {
         return narration.segment(this);
+    }
+
+    /** The same with its sequence numbers relative or absolute, as the arrows show them. */
+    public String narration(NumberMode mode) {
+        return narration.segment(this, mode);
     }
 
     /** The same sentences one by one: what the segment is, then one per anomaly. */

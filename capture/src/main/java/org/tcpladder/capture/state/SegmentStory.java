@@ -20,6 +20,7 @@ final class SegmentStory {
     static final String SYN_CROSSING = "segment.synCrossing";
     static final String SYN_ACK = "segment.synAck";
     static final String SYN_ACK_AGAIN = "segment.synAckAgain";
+    static final String SYN_ACK_SIMULTANEOUS = "segment.synAckSimultaneous";
     static final String SYN_WINDOW = "segment.synWindow";
     static final String OPTIONS = "segment.options";
     static final String HANDSHAKE_ACK = "segment.handshakeAck";
@@ -49,6 +50,7 @@ final class SegmentStory {
 
     /** Every segment and option key this class can produce (the bundle must have each). */
     static final List<String> KEYS = List.of(MID_STREAM, SYN, SYN_AGAIN, SYN_CROSSING, SYN_ACK, SYN_ACK_AGAIN,
+            SYN_ACK_SIMULTANEOUS,
             SYN_WINDOW, OPTIONS, HANDSHAKE_ACK, DATA, ACK, ACK_FIRST, ACK_CLAUSE, ACK_OF_FIN, ACK_OF_FIN_CLAUSE, FIN, FIN_CROSSING,
             DATA_FIN, RST_REFUSED, RST_ABORT, RST_ANSWER, RST_NOT_EXACT, RST_IGNORED, KEEP_ALIVE,
             ZERO_WINDOW_PROBE, NO_ACK, SCALED_WINDOW, OPTION_MSS, OPTION_WINDOW_SCALE, OPTION_SACK_PERMITTED,
@@ -72,7 +74,7 @@ final class SegmentStory {
 
     static List<Phrase> tell(TcpSegment s, Side from, Before b, SideTrack x, SideTrack y, List<Anomaly> anomalies,
             long windowBytes, int windowShift, boolean completesHandshake, boolean rstAccepted, boolean midStreamStart,
-            boolean explainScale) {
+            boolean explainScale, boolean simultaneousSynAck) {
         Side to = from.other();
         List<Phrase> out = new ArrayList<>(4);
         if (midStreamStart) {
@@ -84,44 +86,44 @@ final class SegmentStory {
         boolean acksPeerFinFirst = ack && b.receiverFinSent() && s.ack().greaterThan(b.receiverFin())
                 && !(b.senderAckSent() && b.senderLastAck().greaterThan(b.receiverFin()));
         if (s.has(TcpFlags.RST)) {
-            out.add(reset(s, from, b, rstAccepted));
+            out.add(reset(s, from, b, rstAccepted, x, y));
         } else if (s.has(TcpFlags.SYN)) {
-            synPhrases(s, from, b, out);
+            synPhrases(s, from, b, out, simultaneousSynAck, x, y);
         } else if (has(anomalies, AnomalyKind.KEEP_ALIVE)) {
-            out.add(new Phrase(KEEP_ALIVE, from, seq, seq.plus(1), to));
+            out.add(new Phrase(KEEP_ALIVE, from, sq(seq, x), sq(seq.plus(1), x), to));
         } else if (has(anomalies, AnomalyKind.ZERO_WINDOW_PROBE)) {
-            out.add(new Phrase(ZERO_WINDOW_PROBE, from, seq, to));
+            out.add(new Phrase(ZERO_WINDOW_PROBE, from, sq(seq, x), to));
         } else if (s.has(TcpFlags.FIN)) {
             SeqNum finSeq = seq.plus(len);
             if (len > 0) {
-                out.add(new Phrase(DATA_FIN, from, (long) len, seq, seq.plus(len - 1), finSeq, to,
-                        finSeq.plus(1)));
+                out.add(new Phrase(DATA_FIN, from, (long) len, sq(seq, x), sq(seq.plus(len - 1), x), sq(finSeq, x), to,
+                        sq(finSeq.plus(1), x)));
             } else {
-                out.add(new Phrase(FIN, from, finSeq, to, finSeq.plus(1)));
+                out.add(new Phrase(FIN, from, sq(finSeq, x), to, sq(finSeq.plus(1), x)));
             }
             if (acksPeerFinFirst) {
-                out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, s.ack(), b.receiverFin()));
+                out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, sq(s.ack(), y), sq(b.receiverFin(), y)));
             } else if (b.receiverFinSent() && !(ack && s.ack().greaterThan(b.receiverFin()))) {
                 out.add(new Phrase(FIN_CROSSING, to));
             }
         } else if (len > 0) {
-            out.add(new Phrase(DATA, from, (long) len, seq, seq.plus(len - 1),
-                    rel(seq, x), rel(seq.plus(len - 1), x), seq.plus(len)));
+            out.add(new Phrase(DATA, from, (long) len, sq(seq, x), sq(seq.plus(len - 1), x),
+                    rel(seq, x), rel(seq.plus(len - 1), x), sq(seq.plus(len), x)));
             if (acksPeerFinFirst) {
-                out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, s.ack(), b.receiverFin()));
+                out.add(new Phrase(ACK_OF_FIN_CLAUSE, to, sq(s.ack(), y), sq(b.receiverFin(), y)));
             } else if (ack && (!b.senderAckSent() || !s.ack().equals(b.senderLastAck()))) {
-                out.add(new Phrase(ACK_CLAUSE, to, s.ack()));
+                out.add(new Phrase(ACK_CLAUSE, to, sq(s.ack(), y)));
             }
         } else if (ack) {
             if (completesHandshake && b.receiverIsnKnown()) {
-                out.add(new Phrase(HANDSHAKE_ACK, from, s.ack(), to, b.receiverIsn()));
+                out.add(new Phrase(HANDSHAKE_ACK, from, sq(s.ack(), y), to, sq(b.receiverIsn(), y)));
             } else if (acksPeerFinFirst) {
-                out.add(new Phrase(ACK_OF_FIN, from, s.ack(), to, b.receiverFin()));
+                out.add(new Phrase(ACK_OF_FIN, from, sq(s.ack(), y), to, sq(b.receiverFin(), y)));
             } else if (b.senderAckSent()) {
                 long fresh = Math.max(s.ack().diff(b.senderLastAck()), 0);
-                out.add(new Phrase(ACK, from, s.ack(), rel(s.ack(), y), fresh, to));
+                out.add(new Phrase(ACK, from, sq(s.ack(), y), rel(s.ack(), y), fresh, to));
             } else {
-                out.add(new Phrase(ACK_FIRST, from, s.ack(), rel(s.ack(), y), to));
+                out.add(new Phrase(ACK_FIRST, from, sq(s.ack(), y), rel(s.ack(), y), to));
             }
         } else {
             out.add(new Phrase(NO_ACK, from));
@@ -134,29 +136,34 @@ final class SegmentStory {
             if (a.kind() == AnomalyKind.KEEP_ALIVE || a.kind() == AnomalyKind.ZERO_WINDOW_PROBE) {
                 continue; // already told by the main sentence
             }
-            out.add(anomaly(a, s, from, b, windowBytes));
+            out.add(anomaly(a, s, from, b, windowBytes, x, y));
         }
         return out;
     }
 
-    private static void synPhrases(TcpSegment s, Side from, Before b, List<Phrase> out) {
+    private static void synPhrases(TcpSegment s, Side from, Before b, List<Phrase> out, boolean simultaneous,
+            SideTrack x, SideTrack y) {
         Side to = from.other();
         SeqNum seq = s.seq();
         boolean sameIsnAgain = b.senderSynSent() && seq.equals(b.senderIsn());
         if (!s.has(TcpFlags.ACK)) {
             if (sameIsnAgain) {
-                out.add(new Phrase(SYN_AGAIN, from, seq));
+                out.add(new Phrase(SYN_AGAIN, from, sq(seq, x)));
                 return;
             }
             if (b.receiverIsnKnown() && b.receiverState() == TcpState.SYN_SENT) {
-                out.add(new Phrase(SYN_CROSSING, from, seq, to));
+                out.add(new Phrase(SYN_CROSSING, from, sq(seq, x), to));
             } else {
-                out.add(new Phrase(SYN, from, seq, seq.plus(1)));
+                out.add(new Phrase(SYN, from, sq(seq, x), sq(seq.plus(1), x)));
             }
         } else {
             SeqNum peerIsn = s.ack().plus(-1);
-            out.add(new Phrase(sameIsnAgain ? SYN_ACK_AGAIN : SYN_ACK, from, seq, s.ack(), to,
-                    peerIsn));
+            if (simultaneous) {
+                out.add(new Phrase(SYN_ACK_SIMULTANEOUS, from, sq(seq, x), sq(s.ack(), y), to, sq(peerIsn, y)));
+                return;
+            }
+            out.add(new Phrase(sameIsnAgain ? SYN_ACK_AGAIN : SYN_ACK, from, sq(seq, x), sq(s.ack(), y), to,
+                    sq(peerIsn, y)));
             if (sameIsnAgain) {
                 return;
             }
@@ -182,42 +189,43 @@ final class SegmentStory {
         out.add(new Phrase(SYN_WINDOW, (long) s.window()));
     }
 
-    private static Phrase reset(TcpSegment s, Side from, Before b, boolean accepted) {
+    private static Phrase reset(TcpSegment s, Side from, Before b, boolean accepted, SideTrack x, SideTrack y) {
         Side to = from.other();
         if (b.receiverState() == TcpState.SYN_SENT && accepted
                 && (b.senderState() == TcpState.LISTEN || b.senderState() == TcpState.CLOSED)) {
-            return new Phrase(RST_REFUSED, from, new Phrase.Plain(s.src().port()), s.ack(), to);
+            return new Phrase(RST_REFUSED, from, new Phrase.Plain(s.src().port()), sq(s.ack(), y), to);
         }
         if (accepted) {
             return s.has(TcpFlags.ACK)
-                    ? new Phrase(RST_ABORT, from, s.seq(), to)
-                    : new Phrase(RST_ANSWER, from, s.seq(), to);
+                    ? new Phrase(RST_ABORT, from, sq(s.seq(), x), to)
+                    : new Phrase(RST_ANSWER, from, sq(s.seq(), x), to);
         }
         TcpState r = b.receiverState();
         if (r == TcpState.LISTEN || r == TcpState.CLOSED || r == TcpState.SYN_SENT) {
             return new Phrase(RST_IGNORED, from, to, r);
         }
-        return new Phrase(RST_NOT_EXACT, from, s.seq(), to, b.senderNextKnown() ? b.senderNext() : "?");
+        return new Phrase(RST_NOT_EXACT, from, sq(s.seq(), x), to, b.senderNextKnown() ? sq(b.senderNext(), x) : "?");
     }
 
-    private static Phrase anomaly(Anomaly a, TcpSegment s, Side from, Before b, long windowBytes) {
+    private static Phrase anomaly(Anomaly a, TcpSegment s, Side from, Before b, long windowBytes, SideTrack x,
+            SideTrack y) {
         Side to = from.other();
         String key = a.kind().sentenceKey();
         SeqNum seq = s.seq();
-        Object highest = b.senderNextKnown() ? b.senderNext() : "?";
-        Object peerAck = b.receiverLastAck() != null ? b.receiverLastAck() : "?";
+        Object highest = b.senderNextKnown() ? sq(b.senderNext(), x) : "?";
+        Object peerAck = b.receiverLastAck() != null ? sq(b.receiverLastAck(), x) : "?";
         switch (a.kind()) {
             case RETRANSMISSION:
             case OUT_OF_ORDER:
             case PREVIOUS_SEGMENT_NOT_CAPTURED:
-                return new Phrase(key, from, to, seq, highest);
+                return new Phrase(key, from, to, sq(seq, x), highest);
             case FAST_RETRANSMISSION:
             case SPURIOUS_RETRANSMISSION:
-                return new Phrase(key, from, to, seq, peerAck);
+                return new Phrase(key, from, to, sq(seq, x), peerAck);
             case ACKED_UNSEEN_SEGMENT:
-                return new Phrase(key, from, to, s.ack());
+                return new Phrase(key, from, to, sq(s.ack(), y));
             case DUPLICATE_ACK:
-                return new Phrase(key, from, to, (long) a.number(), s.ack(),
+                return new Phrase(key, from, to, (long) a.number(), sq(s.ack(), y),
                         new Phrase.Plain(a.relatedSegmentIndex()));
             case WINDOW_FULL:
                 return new Phrase(key, from, to, peerAck, b.receiverWindowBytes());
@@ -225,7 +233,7 @@ final class SegmentStory {
                 return new Phrase(key, from, to, windowBytes >= 0 ? windowBytes : (long) s.window());
             case DSACK:
                 TcpOption.SackBlock block = firstSackBlock(s);
-                return new Phrase(key, from, to, block.left(), block.right().plus(-1));
+                return new Phrase(key, from, to, sq(block.left(), y), sq(block.right().plus(-1), y));
             default:
                 return new Phrase(key, from, to);
         }
@@ -247,6 +255,11 @@ final class SegmentStory {
             }
         }
         return false;
+    }
+
+    /** A number of {@code owner}'s sequence space, with its relative value for the Relative mode. */
+    private static Phrase.Seq sq(SeqNum n, SideTrack owner) {
+        return new Phrase.Seq(n, owner.baseKnown ? n.minus(owner.base) : n.value());
     }
 
     private static Phrase.Plain rel(SeqNum n, SideTrack owner) {

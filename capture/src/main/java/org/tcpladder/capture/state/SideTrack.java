@@ -8,6 +8,10 @@ final class SideTrack {
     TcpState state;
     /** Reached SYN-RECEIVED from LISTEN: a reset returns it to LISTEN (RFC 9293 3.10.7.4). */
     boolean passiveOpen;
+    /** Received the peer's SYN while its own was unanswered (RFC 9293 3.10.7.3, simultaneous open). */
+    boolean simultaneousOpen;
+    /** Its state has changed at least once (an initial state may still be revised until then). */
+    boolean changed;
 
     boolean isnKnown;
     SeqNum isn;
@@ -50,7 +54,17 @@ final class SideTrack {
      * @param segment    the latest copy of it (a retransmission replaces the first)
      * @param controlSeq the sequence number the SYN or FIN occupies: arrival is proved by an ACK above it
      * @param syn        a SYN (else a FIN)
+     * @param first      its first copy: what the receiver's state is until the proof comes is open from
+     *                   there on (in a simultaneous open, a plain SYN its sender then repeats as SYN,ACK)
      */
-    record Pending(TcpSegment segment, SeqNum controlSeq, boolean syn) {
+    record Pending(TcpSegment segment, SeqNum controlSeq, boolean syn, TcpSegment first) {
+        /** The same control segment, now in flight as {@code copy}. */
+        Pending resentAs(TcpSegment copy) {
+            return new Pending(copy, controlSeq, syn, first);
+        }
+
+        long firstIndex() {
+            return first.index();
+        }
     }
 }

@@ -29,12 +29,21 @@ import org.tcpladder.capture.tcp.TcpSegment;
  *       open or close: the arrival is dated just after the crossing segment). A later segment from the
  *       same sender, beyond the SYN or FIN in sequence space, also shows it arrived (segments arrive in
  *       the order they were sent), just before that segment does. Until then the SYN or FIN is in
- *       flight. This is what makes a lost or refused SYN leave a listener in LISTEN, and crossing FINs
- *       give both sides CLOSING, as the kernels' own state shows.</li>
+ *       flight. This is what makes a lost SYN change nothing at its receiver, and crossing FINs give
+ *       both sides CLOSING, as the kernels' own state shows.</li>
  * </ul>
- * The server starts in LISTEN and the client in CLOSED; the client's SYN makes it SYN-SENT. If the
- * capture begins after the SYN (or the caller says {@code midStream}), both sides are taken to be
- * ESTABLISHED and every result is flagged {@link SegmentAnalysis#assumed()}.
+ * Both sides start in CLOSED; the client's SYN makes it SYN-SENT. The receiver of the first SYN is
+ * LISTEN only once its answer shows a listening socket (its SYN,ACK): then it was LISTEN from the start
+ * (since listen(), before the capture could see), and {@link #statesAt} and the first transition's
+ * {@code from} say so. A refused SYN (answered with RST) leaves it CLOSED throughout; in a simultaneous
+ * open both sides go CLOSED, SYN-SENT, SYN-RECEIVED, ESTABLISHED. If the capture begins after the SYN
+ * (or the caller says {@code midStream}), both sides are taken to be ESTABLISHED and every result is
+ * flagged {@link SegmentAnalysis#assumed()}.
+ *
+ * <p>Crossing FINs (each sent before the other arrived) are both told as a simultaneous close
+ * ({@link TransitionCause#SENT_FIN_SIMULTANEOUS}); the first FIN's transition is revised once the second
+ * shows the crossing ({@link #takeRevisions()}). Which segments were lost, and each side's own order of
+ * events, is {@link FlightTimeline}'s to say, over the segments this observer analysed.
  *
  * <h2>Where the capture was taken</h2>
  * The inference reads the capture as if taken at a point where sending and arriving coincide: loopback,
@@ -68,6 +77,7 @@ public final class StateInference {
     private final SequenceAnalysis sequenceAnalysis = new SequenceAnalysis();
     private final List<StateTransition> transitions = new ArrayList<>();
     private final List<StateTransition> unmodifiableTransitions = Collections.unmodifiableList(transitions);
+    private final List<StateTransition[]> revisions = new ArrayList<>(1);
     private List<StateTransition> recording;
     private boolean assumed;
     private boolean started;
@@ -97,8 +107,10 @@ public final class StateInference {
         this.timeWaitNs = timeWait.toNanos();
         this.narration = narration;
         this.assumed = midStream;
+        // RFC 9293 3.10.7.1/3.10.7.2: the receiver of the first SYN is LISTEN only if something shows it
+        // (its SYN,ACK); until then it has no socket the capture knows of, and a refused SYN leaves it so.
         setInitialStates(midStream ? TcpState.ESTABLISHED : TcpState.CLOSED,
-                midStream ? TcpState.ESTABLISHED : TcpState.LISTEN);
+                midStream ? TcpState.ESTABLISHED : TcpState.CLOSED);
     }
 
     /**
@@ -157,7 +169,21 @@ public final class StateInference {
         // The sender's own segment tells what it had received: confirm or cross what is in flight to it.
         List<SideTrack.Pending> crossing = new ArrayList<>(2);
         boolean confirmedSynAck = resolveInFlight(from, s, crossing);
-        send(from, s);
+        boolean finsCross = false;
+        for (SideTrack.Pending p : crossing) {
+            finsCross |= !p.syn() && s.has(TcpFlags.FIN);
+        }
+        if (finsCross) {
+            reviseFirstFin(from.other());
+        }
+        boolean simultaneousSynAck = s.has(TcpFlags.SYN) && s.has(TcpFlags.ACK) && x.simultaneousOpen
+                && x.isnKnown && s.seq().equals(x.isn);
+        if (simultaneousSynAck) {
+            // Wireshark calls this SYN,ACK a retransmission (it repeats the SYN's ISN), but it is the answer
+            // to the peer's crossing SYN (RFC 9293 3.10.7.3, simultaneous open): nothing was lost.
+            anomalies = withoutRetransmission(anomalies);
+        }
+        send(from, s, finsCross);
         for (SideTrack.Pending p : crossing) {
             arrive(from, p, s.timeNs(), s.index());
         }
@@ -169,7 +195,7 @@ public final class StateInference {
         x.windowScaleExplained |= explainScale;
 
         List<Phrase> phrases = SegmentStory.tell(s, from, before, x, y, anomalies, windowBytes, shift,
-                confirmedSynAck, rstAccepted, firstSegment && assumed, explainScale);
+                confirmedSynAck, rstAccepted, firstSegment && assumed, explainScale, simultaneousSynAck);
         SegmentAnalysis result = new SegmentAnalysis(s, from, tracks[0].state, tracks[1].state, recording,
                 anomalies, assumed, windowBytes, relative(s.seq(), x), s.has(TcpFlags.ACK) ? relative(s.ack(), y) : -1,
                 phrases, narration);
@@ -274,7 +300,7 @@ public final class StateInference {
         if (p == null) {
             return earliest;
         }
-        long i = p.segment().index();
+        long i = p.firstIndex();
         return earliest < 0 || i < earliest ? i : earliest;
     }
 
@@ -305,6 +331,15 @@ public final class StateInference {
 
     private SideTrack track(Side side) {
         return tracks[side.ordinal()];
+    }
+
+    private void reviseInitial(Side side, TcpState state) {
+        track(side).state = state;
+        if (side == Side.CLIENT) {
+            initialClient = state;
+        } else {
+            initialServer = state;
+        }
     }
 
     private void setInitialStates(TcpState c, TcpState s) {
@@ -354,6 +389,17 @@ public final class StateInference {
             }
             if (s.has(TcpFlags.RST)) {
                 clearPending(t, p);
+            } else if (s.has(TcpFlags.ACK) && s.ack().greaterThan(p.controlSeq()) && p.syn() && s.has(TcpFlags.SYN)
+                    && t.state == TcpState.SYN_SENT && !p.first().has(TcpFlags.ACK) && p.segment().has(TcpFlags.ACK)) {
+                // Simultaneous open, seen as SYN, SYN, SYN,ACK, SYN,ACK: this side answers with SYN,ACK, so the
+                // peer's plain SYN reached it first (RFC 9293 3.10.7.3: SYN-SENT to SYN-RECEIVED); the peer's
+                // SYN,ACK had not, or it would be ESTABLISHED and answer with a plain ACK. That one crossed.
+                clearPending(t, p);
+                TcpSegment first = p.first();
+                apply(side, StateMachine.Event.RECEIVE_SYN, first.index(), first.timeNs(), -1);
+                t.peerSynArrived = true;
+                t.peerIsn = first.seq();
+                crossing.add(p);
             } else if (s.has(TcpFlags.ACK) && s.ack().greaterThan(p.controlSeq())) {
                 clearPending(t, p);
                 TcpState before = t.state;
@@ -375,11 +421,16 @@ public final class StateInference {
         }
     }
 
-    /** The sender's side of a segment: its own SYN, FIN or RST (RFC 9293 sections 3.10.1 to 3.10.5). */
-    private void send(Side side, TcpSegment s) {
+    /**
+     * The sender's side of a segment: its own SYN, FIN or RST (RFC 9293 sections 3.10.1 to 3.10.5).
+     *
+     * @param finsCross the peer's FIN was on its way here when this FIN left (a simultaneous close)
+     */
+    private void send(Side side, TcpSegment s, boolean finsCross) {
         SideTrack t = track(side);
         if (!t.baseKnown) {
-            t.base = s.has(TcpFlags.SYN) ? s.seq() : s.seq().plus(-1);
+            // tcpdump's base, as print writes it: the sender's first sequence number seen counts from 0.
+            t.base = s.seq();
             t.baseKnown = true;
         }
         if (s.has(TcpFlags.ACK)) {
@@ -405,8 +456,59 @@ public final class StateInference {
         if (s.has(TcpFlags.FIN)) {
             t.finSent = true;
             t.finSeq = s.seq().plus(s.payloadLength());
-            apply(side, StateMachine.Event.SEND_FIN, s.index(), s.timeNs(), -1);
+            if (finsCross) {
+                // The same arc as any CLOSE (RFC 9293 3.10.4: FIN-WAIT-1), told as half of a simultaneous
+                // close: the peer's FIN was already on its way here.
+                StateMachine.Step step = StateMachine.next(t.state, StateMachine.Event.SEND_FIN, t.passiveOpen);
+                if (step != null) {
+                    change(side, step.to(), step.cause() == TransitionCause.SENT_FIN
+                            ? TransitionCause.SENT_FIN_SIMULTANEOUS : step.cause(), s.index(), s.timeNs(), -1);
+                }
+            } else {
+                apply(side, StateMachine.Event.SEND_FIN, s.index(), s.timeNs(), -1);
+            }
         }
+    }
+
+    /**
+     * The FINs crossed: the peer's earlier FIN, told as "closed first" when it left, was in truth half of
+     * a simultaneous close (RFC 9293 3.10.4, 3.10.7.4). Revises its transition in place and keeps the
+     * pair for {@link #takeRevisions()}.
+     */
+    private void reviseFirstFin(Side peer) {
+        for (int i = transitions.size() - 1; i >= 0; i--) {
+            StateTransition t = transitions.get(i);
+            if (t.side() == peer && t.cause() == TransitionCause.SENT_FIN) {
+                StateTransition revised = new StateTransition(t.side(), t.from(), t.to(), t.segmentIndex(), t.timeNs(),
+                        TransitionCause.SENT_FIN_SIMULTANEOUS, t.crossedSegmentIndex());
+                transitions.set(i, revised);
+                revisions.add(new StateTransition[] {t, revised});
+                return;
+            }
+        }
+    }
+
+    /**
+     * Transitions recorded earlier and since revised (old, new), oldest first, and forgets them: a
+     * caller that keeps transitions (see {@code StreamingAnalysis}) replaces the old ones with the new.
+     */
+    public List<StateTransition[]> takeRevisions() {
+        if (revisions.isEmpty()) {
+            return List.of();
+        }
+        List<StateTransition[]> out = List.copyOf(revisions);
+        revisions.clear();
+        return out;
+    }
+
+    private static List<Anomaly> withoutRetransmission(List<Anomaly> anomalies) {
+        List<Anomaly> out = new ArrayList<>(anomalies.size());
+        for (Anomaly a : anomalies) {
+            if (a.kind() != AnomalyKind.RETRANSMISSION) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     /**
@@ -445,14 +547,18 @@ public final class StateInference {
         if (s.has(TcpFlags.SYN)) {
             boolean duplicate = t.peerSynArrived && s.seq().equals(t.peerIsn);
             if (!duplicate) {
-                t.pendingSyn = new SideTrack.Pending(s, s.seq(), true);
+                SideTrack.Pending p = t.pendingSyn;
+                t.pendingSyn = p != null && p.controlSeq().equals(s.seq()) ? p.resentAs(s)
+                        : new SideTrack.Pending(s, s.seq(), true, s);
             }
         }
         if (s.has(TcpFlags.FIN)) {
             SeqNum finSeq = s.seq().plus(s.payloadLength());
             boolean duplicate = t.peerFinArrived && finSeq.equals(t.peerFinSeq);
             if (!duplicate) {
-                t.pendingFin = new SideTrack.Pending(s, finSeq, false);
+                SideTrack.Pending p = t.pendingFin;
+                t.pendingFin = p != null && p.controlSeq().equals(finSeq) ? p.resentAs(s)
+                        : new SideTrack.Pending(s, finSeq, false, s);
             } else if (t.state == TcpState.TIME_WAIT) {
                 // RFC 9293 3.10.7.4 eighth: a repeated FIN in TIME-WAIT restarts the 2 MSL timeout.
                 t.timeWaitSinceNs = s.timeNs();
@@ -506,9 +612,16 @@ public final class StateInference {
                 boolean acksOurSyn = t.isnKnown && seg.ack().greaterThan(t.isn)
                         && (!t.nextSeqKnown || seg.ack().lessOrEqual(t.nextSeq));
                 if (acksOurSyn) {
-                    apply(side, StateMachine.Event.RECEIVE_SYN_ACK, seg.index(), timeNs, crossedIndex);
+                    // In SYN-RECEIVED (its SYN had come first) the SYN,ACK counts as the ACK of our SYN.
+                    apply(side, t.state == TcpState.SYN_RECEIVED ? StateMachine.Event.RECEIVE_ACK_OF_SYN
+                            : StateMachine.Event.RECEIVE_SYN_ACK, seg.index(), timeNs, crossedIndex);
                 }
             } else {
+                if (t.state == TcpState.CLOSED && !t.changed && crossedIndex < 0) {
+                    // Its answer shows the SYN found a listening socket: it was LISTEN all along (since
+                    // listen(), before the capture could see), not CLOSED (RFC 9293 3.10.7.2).
+                    reviseInitial(side, TcpState.LISTEN);
+                }
                 apply(side, StateMachine.Event.RECEIVE_SYN, seg.index(), timeNs, crossedIndex);
             }
             t.peerSynArrived = true;
@@ -548,6 +661,8 @@ public final class StateInference {
         if (to == TcpState.TIME_WAIT) {
             t.timeWaitSinceNs = timeNs;
         }
+        t.simultaneousOpen |= cause == TransitionCause.RECEIVED_SYN_SIMULTANEOUS;
+        t.changed = true;
         t.state = to;
         transitions.add(transition);
         if (recording != null) {

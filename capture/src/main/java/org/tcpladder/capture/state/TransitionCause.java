@@ -13,6 +13,8 @@ public enum TransitionCause {
     ANSWERED_UNSEEN_SYN(Trigger.SENT, "3.10.7.2"),
     /** ESTABLISHED or SYN-RECEIVED → FIN-WAIT-1: the application closed first. */
     SENT_FIN(Trigger.SENT, "3.10.4"),
+    /** ESTABLISHED or SYN-RECEIVED → FIN-WAIT-1: both applications closed at once; the FINs cross. */
+    SENT_FIN_SIMULTANEOUS(Trigger.SENT, "3.10.4"),
     /** CLOSE-WAIT → LAST-ACK: the application closed after the peer had. */
     SENT_FIN_AFTER_PEER(Trigger.SENT, "3.10.4"),
     /** Any connection state → CLOSED: the side aborted (ABORT call, SO_LINGER 0, or data after close). */

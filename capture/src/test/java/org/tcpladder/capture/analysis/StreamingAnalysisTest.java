@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.decode.LinkTypes;
+import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.testing.Conversation;
 import org.tcpladder.capture.testing.PcapWriter;
 
@@ -51,6 +52,35 @@ class StreamingAnalysisTest {
             assertNull(s.poll(), "the FIN waits for the server");
             s.add(c.segment(5));
             assertEquals(List.of("4 FIN-WAIT-1/CLOSE-WAIT", "5 FIN-WAIT-2/CLOSE-WAIT"), drain(s));
+        }
+    }
+
+    @Test
+    void theServerIsListenOnlyOnceItsSynAckShowsItAndLiveStatesAreRevisedThen() throws Exception {
+        List<byte[]> f = Conversation.frames();
+        Conversation.of(f, 54018, 9000).handshake(100, 900);
+        try (CaptureIndex index = CaptureIndex.load(PcapWriter.write(dir.resolve("f.pcap"), LinkTypes.ETHERNET, f))) {
+            Connection c = index.connection(0);
+            StreamingAnalysis s = StreamingAnalysis.of(c);
+            s.add(c.segment(0));
+            assertEquals(TcpState.CLOSED, s.statesAt(c.segment(0).timeNs()).server(), "no sign of a listener yet");
+            s.add(c.segment(1));
+            assertEquals(TcpState.LISTEN, s.statesAt(c.segment(0).timeNs() - 1).server(),
+                    "the SYN,ACK shows it listened before the SYN came");
+            assertEquals(List.of("0 SYN-SENT/SYN-RECEIVED"), drain(s));
+        }
+    }
+
+    @Test
+    void aRefusedSynLeavesTheServerClosedThroughout() throws Exception {
+        List<byte[]> f = Conversation.frames();
+        Conversation.of(f, 54018, 9000).client(Conversation.SYN, 100, 0).server(Conversation.RST | ACK, 0, 101);
+        try (CaptureIndex index = CaptureIndex.load(PcapWriter.write(dir.resolve("f.pcap"), LinkTypes.ETHERNET, f))) {
+            Connection c = index.connection(0);
+            StreamingAnalysis s = StreamingAnalysis.of(c);
+            s.add(c.segment(0));
+            s.add(c.segment(1));
+            assertEquals(List.of("0 SYN-SENT/CLOSED", "1 CLOSED/CLOSED"), drain(s));
         }
     }
 

@@ -163,10 +163,16 @@ class PrintCommandTest {
         }
         assertEquals(List.of("client=SYN-SENT server=SYN-RECEIVED", "client=ESTABLISHED server=SYN-RECEIVED",
                 "client=ESTABLISHED server=ESTABLISHED", "client=ESTABLISHED server=ESTABLISHED",
-                "client=ESTABLISHED server=ESTABLISHED", "client=ESTABLISHED server=ESTABLISHED",
+                "client=ESTABLISHED server=ESTABLISHED [lost]", "client=ESTABLISHED server=ESTABLISHED",
                 "client=ESTABLISHED server=ESTABLISHED [TCP Dup ACK 6#1]",
-                "client=ESTABLISHED server=ESTABLISHED [TCP Retransmission]",
+                "client=ESTABLISHED server=ESTABLISHED [TCP Retransmission] [repeats 5]",
                 "client=ESTABLISHED server=ESTABLISHED"), suffixes);
+        // The server's ACKs kept asking for "two": it never got the first copy.
+        Map<String, Object> lost = Json.object(Cli.run("print", "--json", "--states", file.toString()).lines().get(4));
+        assertEquals(true, lost.get("lost"));
+        assertEquals(List.of(8L), lost.get("retransmitted_by"));
+        assertEquals("Lost: the server's duplicate ACKs keep asking for byte 4; the client sends it again as segment 8.",
+                lost.get("loss_reason"));
         assertEquals(Cli.run("print", file.toString()).lines(), tcpdump, "without --states, tcpdump's lines");
     }
 

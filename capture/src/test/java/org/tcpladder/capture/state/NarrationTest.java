@@ -49,6 +49,7 @@ class NarrationTest {
         for (Side s : Side.values()) {
             keys.add("side." + s.name());
         }
+        keys.addAll(Narration.NAMED_KEYS.keySet());
         return keys;
     }
 
@@ -77,6 +78,14 @@ class NarrationTest {
         g.send(C, 0, g.next(C), new SeqNum(0), 0);
         g.send(S, TcpFlags.RST | TcpFlags.ACK, g.next(S).plus(1000), g.next(C), 0);
         out.addAll(StateInference.analyzeAll(g.segments()));
+        // A SYN,ACK sent again: its first copy (or the ACK of it) was lost.
+        Flow h = Flow.linux();
+        h.syn();
+        TcpSegment synAck = h.synAck();
+        h.after(java.time.Duration.ofSeconds(1));
+        h.resend(synAck);
+        h.ack(C);
+        out.addAll(StateInference.analyzeAll(h.segments()));
         return out;
     }
 
@@ -97,9 +106,20 @@ class NarrationTest {
         }
 
         @Test
+        void everyArgumentIsWrittenByItsName() {
+            for (String key : EN.keys()) {
+                assertFalse(EN.text(key).matches("(?s).*\\{\\d.*"), key + " names its arguments: " + EN.text(key));
+            }
+            assertTrue(EN.text("segment.data").contains("{bytes,number,integer} bytes"));
+        }
+
+        @Test
         void everyPatternIsAValidMessageFormat() {
             for (String key : EN.keys()) {
-                new MessageFormat(EN.text(key), Locale.ENGLISH);
+                List<String> names = Narration.NAMED_KEYS.get(key);
+                String pattern = names == null ? EN.text(key)
+                        : NarrationPattern.numbered(EN.text(key), names.toArray(String[]::new), key);
+                new MessageFormat(pattern, Locale.ENGLISH);
             }
         }
 
@@ -195,12 +215,30 @@ class NarrationTest {
         }
 
         @Test
+        void numbersFollowTheRelativeOrAbsoluteModeLikeTheArrows() {
+            Flow f = Flow.linux();
+            Observer o = new Observer(f);
+            o.see(f.syn());
+            o.see(f.synAck());
+            o.see(f.ack(C));
+            SegmentAnalysis data = o.see(f.data(C, 5));
+            long isn = f.isn(C).value();
+            assertTrue(data.narration(NumberMode.ABSOLUTE).contains("sequence numbers " + (isn + 1) + " to " + (isn + 5)),
+                    data.narration(NumberMode.ABSOLUTE));
+            assertTrue(data.narration(NumberMode.RELATIVE).contains("sequence numbers 1 to 5"),
+                    data.narration(NumberMode.RELATIVE));
+            assertTrue(data.narration(NumberMode.RELATIVE).contains("numbered 6"), data.narration(NumberMode.RELATIVE));
+            String ack = o.see(f.ack(S)).narration(NumberMode.RELATIVE);
+            assertTrue(ack.contains("before 6 (relative 6)"), ack);
+        }
+
+        @Test
         void refusalExplainsThePortAndTheAck() {
             Flow f = Flow.linux();
             Observer o = new Observer(f);
             o.see(f.syn());
             String n = o.see(f.refuse(S)).narration();
-            assertTrue(n.contains("nothing listens on port 9000"), n);
+            assertTrue(n.startsWith("Nobody listens on port 9000: the kernel answers RST."), n);
         }
     }
 

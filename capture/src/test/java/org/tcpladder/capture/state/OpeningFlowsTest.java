@@ -27,8 +27,8 @@ class OpeningFlowsTest {
         final Observer o = new Observer(f);
 
         @Test
-        void startsWithClientClosedAndServerListening() {
-            o.states(CLOSED, LISTEN);
+        void startsWithBothClosedUntilSomethingShowsTheServerListens() {
+            o.states(CLOSED, CLOSED);
         }
 
         @Test
@@ -43,9 +43,11 @@ class OpeningFlowsTest {
         void serverLeavesListenWhenItsSynAckShowsTheSynArrived() {
             TcpSegment syn = f.syn();
             o.see(syn);
-            o.states(SYN_SENT, LISTEN);
+            o.states(SYN_SENT, CLOSED);
             SegmentAnalysis a = o.see(f.synAck());
             o.states(SYN_SENT, SYN_RECEIVED);
+            assertEquals(LISTEN, o.inference.statesAt(syn.timeNs() - 1).server(),
+                    "the SYN,ACK shows the server was listening before the SYN came");
             StateTransition t = a.transitions().get(0);
             assertEquals(S, t.side());
             assertEquals(1, t.segmentIndex(), "the SYN caused it");
@@ -118,9 +120,9 @@ class OpeningFlowsTest {
         final Observer o = new Observer(f);
 
         @Test
-        void unansweredSynLeavesTheServerListening() {
+        void unansweredSynShowsNoListeningServer() {
             o.see(f.syn());
-            o.states(SYN_SENT, LISTEN);
+            o.states(SYN_SENT, CLOSED);
         }
 
         @Test
@@ -131,7 +133,7 @@ class OpeningFlowsTest {
             SegmentAnalysis again = o.see(f.resend(syn));
             assertTrue(again.transitions().isEmpty());
             assertTrue(again.has(AnomalyKind.RETRANSMISSION));
-            o.states(SYN_SENT, LISTEN);
+            o.states(SYN_SENT, CLOSED);
         }
 
         @Test
@@ -163,11 +165,13 @@ class OpeningFlowsTest {
         }
 
         @Test
-        void serverNeverWasSynReceivedBecauseNothingListened() {
-            o.see(f.syn());
+        void serverIsClosedThroughoutBecauseNothingListened() {
+            TcpSegment syn = f.syn();
+            o.see(syn);
             o.see(f.refuse(S));
-            assertEquals(List.of(LISTEN, CLOSED), o.path(S, LISTEN));
-            assertEquals(TransitionCause.REFUSED_NO_LISTENER, o.of(S).get(0).cause());
+            assertEquals(List.of(CLOSED), o.path(S, CLOSED));
+            assertEquals(List.of(), o.of(S));
+            assertEquals(CLOSED, o.inference.statesAt(syn.timeNs()).server());
         }
 
         @Test
@@ -197,7 +201,7 @@ class OpeningFlowsTest {
             o.see(f.synAckFrom(S));
             o.states(ESTABLISHED, ESTABLISHED);
             assertEquals(List.of(CLOSED, SYN_SENT, SYN_RECEIVED, ESTABLISHED), o.path(C, CLOSED));
-            assertEquals(List.of(LISTEN, SYN_SENT, SYN_RECEIVED, ESTABLISHED), o.path(S, LISTEN));
+            assertEquals(List.of(CLOSED, SYN_SENT, SYN_RECEIVED, ESTABLISHED), o.path(S, CLOSED));
         }
 
         @Test
@@ -217,14 +221,20 @@ class OpeningFlowsTest {
             assertEquals(f.isn(C), c.segment().seq());
             assertEquals(f.isn(S), s.segment().seq());
             assertTrue(c.narration().contains("same ISN " + f.isn(C)), c.narration());
+            assertTrue(c.narration().contains("simultaneous open"), c.narration());
+            assertFalse(c.has(AnomalyKind.RETRANSMISSION), "a crossing SYN's answer is no retransmission");
+            assertFalse(s.has(AnomalyKind.RETRANSMISSION), "a crossing SYN's answer is no retransmission");
         }
 
         @Test
-        void eitherOrderOfSynAcksWorks() {
+        void eitherOrderOfSynAcksTakesBothSidesThroughSynReceived() {
             bothSyns();
             o.see(f.synAckFrom(S));
             o.see(f.synAckFrom(C));
             o.states(ESTABLISHED, ESTABLISHED);
+            // The client answered with SYN,ACK, so the server's plain SYN had reached it first.
+            assertEquals(List.of(CLOSED, SYN_SENT, SYN_RECEIVED, ESTABLISHED), o.path(C, CLOSED));
+            assertEquals(List.of(CLOSED, SYN_SENT, SYN_RECEIVED, ESTABLISHED), o.path(S, CLOSED));
         }
     }
 
@@ -259,13 +269,13 @@ class OpeningFlowsTest {
         }
 
         @Test
-        void relativeNumbersStartFromTheFirstSegmentSeen() {
+        void relativeNumbersCountFromTheFirstSegmentSeenAsTcpdumpDoes() {
             Flow f = Flow.linux();
             f.skip(C, 1000).skip(S, 1);
             Observer o = new Observer(f, true);
             SegmentAnalysis a = o.see(f.data(C, 100));
-            assertEquals(1, a.relativeSeq());
-            assertEquals(1, a.relativeAck());
+            assertEquals(0, a.relativeSeq(), "tcpdump's base: the sender's first number seen counts from 0");
+            assertEquals(1, a.relativeAck(), "tcpdump's base: the acknowledged side counts from ack - 1");
         }
 
         @Test

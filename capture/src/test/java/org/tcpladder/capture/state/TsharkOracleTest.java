@@ -67,7 +67,19 @@ class TsharkOracleTest {
         PcapFixtureWriter.write(file, capture.segments);
         Map<Long, TreeSet<String>> theirs = Tshark.analysisFlags(file);
         assertEquals(capture.segments.size(), theirs.size(), "tshark read every frame");
-        assertEquals(List.of(), capture.differences(theirs));
+        List<String> differences = capture.differences(theirs);
+        List<String> simultaneousOpen = new ArrayList<>();
+        for (String d : differences) {
+            if (d.contains("(simultaneous open #3)") || d.contains("(simultaneous open #4)")) {
+                simultaneousOpen.add(d.replaceAll("^frame \\d+ ", ""));
+            }
+        }
+        differences.removeIf(d -> d.contains("(simultaneous open #"));
+        assertEquals(List.of(), differences);
+        // The one other difference on purpose: both SYN,ACKs of a simultaneous open repeat their side's ISN,
+        // which tshark calls a retransmission; they answer the crossing SYNs (RFC 9293 3.10.7.3).
+        assertEquals(List.of("(simultaneous open #3): ours [], tshark [RETRANSMISSION]",
+                "(simultaneous open #4): ours [], tshark [RETRANSMISSION]"), simultaneousOpen);
     }
 
     @Test
@@ -90,7 +102,7 @@ class TsharkOracleTest {
     }
 
     /**
-     * The one place we differ on purpose: when a direction's data ends exactly at 2^32, tshark keeps 0 as
+     * A place we differ on purpose: when a direction's data ends exactly at 2^32, tshark keeps 0 as
      * its next expected number, reads it as "nothing seen yet" and misses the retransmission that follows.
      */
     @Test

@@ -67,8 +67,15 @@ public final class Tcpdump {
      * one-second timeout and the last block is lost when tcpdump is stopped.
      */
     public static Capture capture(String iface, Path file, String filter, String... extra) throws IOException {
+        return capture(List.of(), iface, file, filter, extra);
+    }
+
+    /** {@link #capture(String, Path, String, String...)} run under {@code prefix} (e.g. {@code ip netns exec NS}). */
+    public static Capture capture(List<String> prefix, String iface, Path file, String filter, String... extra)
+            throws IOException {
         // A 32 MiB kernel buffer: loopback segments are up to 64 KiB and the default buffer drops them.
-        List<String> cmd = new ArrayList<>(List.of("tcpdump", "-i", iface, "-B", "32768", "--immediate-mode", "-U",
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("tcpdump", "-i", iface, "-B", "32768", "--immediate-mode", "-U",
                 "-w", file.toString()));
         cmd.addAll(List.of(extra));
         cmd.add(filter);
