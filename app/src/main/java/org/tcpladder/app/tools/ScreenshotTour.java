@@ -99,7 +99,7 @@ public final class ScreenshotTour {
         shot("02-live-handshake-kernel", () -> window.playback().seek(3));
         step("presenter mode in the live Step session", () -> window.presentWindowed(PRESENTER_WIDTH,
                 PRESENTER_HEIGHT), () -> window.isPresenting());
-        presenterShot("13-presenter-live-step-waiting", () -> window.playback().seek(3));
+        presenterShot("33-presenter-live-step-waiting", () -> window.playback().seek(3));
         step("leave presenter mode", window::leavePresenter, () -> !window.isPresenting());
         step("the rest of the session", () -> demo().runToEnd(), () -> demo().outcomeProperty().get() != null
                 && segments() >= 10);
@@ -214,8 +214,13 @@ public final class ScreenshotTour {
     private void presenterShots() {
         step("presenter mode at 1280x720", () -> window.presentWindowed(PRESENTER_WIDTH, PRESENTER_HEIGHT),
                 () -> window.presenterStage() != null && window.presenterStage().isShowing());
-        presenterShot("10-presenter-echo-1280x720", () -> window.playback().end());
-        presenterShot("11-presenter-data-caption", () -> window.playback().seek(4));
+        presenterShot("30-presenter-echo-1280x720", () -> window.playback().end());
+        presenterShot("31-presenter-data-caption", () -> window.playback().seek(4));
+        presenterShot("34-presenter-state-diagram", () -> {
+            window.togglePresenterDiagram();
+            window.playback().seek(8);
+        });
+        step("hide the presenter's diagram", window::togglePresenterDiagram, () -> true);
         step("leave presenter mode", window::leavePresenter, () -> !window.isPresenting());
         step("a refused connection in run mode", () -> {
             window.settings().scenarioProperty().set(Scenario.CONNECTION_REFUSED);
@@ -224,7 +229,7 @@ public final class ScreenshotTour {
         }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 2);
         step("presenter mode again", () -> window.presentWindowed(PRESENTER_WIDTH, PRESENTER_HEIGHT),
                 () -> window.isPresenting());
-        presenterShot("12-presenter-refused", () -> window.playback().end());
+        presenterShot("32-presenter-refused", () -> window.playback().end());
         step("leave presenter mode, back to the defaults", () -> {
             window.leavePresenter();
             window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);

@@ -219,6 +219,11 @@ public final class MainWindow {
         presenting.setStateDiagram(diagram);
     }
 
+    /** D in presenter mode: the state diagram beside the presenter's ladder, or not. */
+    public void togglePresenterDiagram() {
+        presenting.view().toggleDiagram();
+    }
+
     /** Help ▸ Keyboard: the key map's own list. */
     public Alert showKeyboard() {
         return presenting.showKeyboard();

@@ -54,8 +54,9 @@ class ScreenshotTourTest {
                 .run(result::complete, result::completeExceptionally));
         List<Path> files = result.get(120, TimeUnit.SECONDS);
         assertEquals(List.of("01-live-mid-handshake.png", "02-live-handshake-kernel.png",
-                "13-presenter-live-step-waiting.png", "03-live-echo-finished.png",
-                "10-presenter-echo-1280x720.png", "11-presenter-data-caption.png", "12-presenter-refused.png",
+                "33-presenter-live-step-waiting.png", "03-live-echo-finished.png",
+                "30-presenter-echo-1280x720.png", "31-presenter-data-caption.png",
+                "34-presenter-state-diagram.png", "32-presenter-refused.png",
                 "04-details-payload.png", "05-classroom-zoom.png", "06-capture-connections.png",
                 "07-time-spacing-absolute.png", "08-live-ipv6-server-closes.png", "10-state-diagram.png",
                 "20-theme-dark.png", "20-theme-dark-dialog.png", "20-theme-dark-presenter.png",
