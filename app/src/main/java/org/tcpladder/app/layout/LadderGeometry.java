@@ -13,6 +13,7 @@ import java.util.List;
  * @param serverTitle   header over the server's lifeline
  * @param playheadY     where the playhead line is
  * @param contentHeight total height of all rows (for the scroll bar)
+ * @param sizes         the text sizes and line widths to draw with
  */
 public record LadderGeometry(
         double width,
@@ -28,5 +29,6 @@ public record LadderGeometry(
         List<CallMark> calls,
         List<GapMark> gaps,
         double playheadY,
-        double contentHeight) {
+        double contentHeight,
+        TextSizes sizes) {
 }

@@ -55,6 +55,23 @@ public final class LadderLayout {
     /** Half the width of a state band; arrows start and end at the band's edge. */
     static final double BAND_HALF = 0.45;
     static final double LABEL_PADDING = 0.8;
+    // Textbook labels (projection): one line along each arrow, calls at the labels' size.
+    /** Label and call text size, in em: 1.2 em, so 24 px when the root size is 20 px. */
+    public static final double TEXTBOOK_TEXT = 1.2;
+    static final double TEXTBOOK_STATE_TEXT = 1.0;
+    static final double TEXTBOOK_HEADER = 2.0;
+    static final double TEXTBOOK_TOP = 0.5;
+    static final double TEXTBOOK_LINE = 1.5;
+    static final double TEXTBOOK_STATE_LINE = 1.3;
+    static final double TEXTBOOK_SLANT = 0.9;
+    /** Between a label and the arrow above it. */
+    static final double TEXTBOOK_ROW_GAP = 0.4;
+    /** A fit view that is a little too short for the rows: flatter arrows, closer rows. */
+    static final double TEXTBOOK_TIGHT_SLANT = 0.6;
+    static final double TEXTBOOK_TIGHT_ROW_GAP = 0.15;
+    /** A fit view spreads rows out by at most this much each: beyond it the ladder looks loose. */
+    static final double TEXTBOOK_MAX_EXTRA = 2.5;
+    static final double TEXTBOOK_MIN_OUTER = 7;
 
     private final LadderData data;
     private final ViewSettings settings;
@@ -63,6 +80,17 @@ public final class LadderLayout {
     private final StateTimeline clientStates;
     private final StateTimeline serverStates;
     private final double em;
+    private final boolean textbook;
+    /** How far an arrow drops while it flies. */
+    private double slant;
+    private final double callLine;
+    private final double stateLine;
+    /** Per sorted call, its text broken into lines ({@link CallText}). */
+    private final String[] callText;
+    /** Per side (0 client, 1 server) and position, top of the side's call block. */
+    private final double[][] sideCallTop;
+    /** Content y of the playhead at rest at each position. */
+    private final double[] restY;
     // Per row, content y: top of its socket calls, top of its labels, arrow start, row bottom.
     private final double[] callTop;
     private final double[] labelTop;
@@ -88,10 +116,47 @@ public final class LadderLayout {
                 .sorted(Comparator.comparingInt(SocketCall::position))
                 .toArray(SocketCall[]::new);
         callPositions = Arrays.stream(calls).mapToInt(SocketCall::position).toArray();
+        callText = Arrays.stream(calls).map(c -> CallText.lines(c.call())).toArray(String[]::new);
+        textbook = settings.labels().textbook();
+        slant = (textbook ? TEXTBOOK_SLANT : SLANT) * em;
+        callLine = (textbook ? TEXTBOOK_LINE : CALL_LINE) * em;
+        stateLine = (textbook ? TEXTBOOK_STATE_LINE : 1.4) * em;
+        if (textbook) {
+            CompactRows rows = compactRows(TEXTBOOK_ROW_GAP, 0);
+            if (settings.fits()) {
+                double spare = settings.fitHeight() - headerHeight() - rows.contentHeight;
+                if (spare > 0 && n > 0) {
+                    // Share the spare height out, so that a short connection fills the screen.
+                    rows = compactRows(TEXTBOOK_ROW_GAP, Math.min(TEXTBOOK_MAX_EXTRA * em, spare / n));
+                } else if (spare < 0) {
+                    // Slightly too tall (a caption of three lines, say): flatter arrows and closer
+                    // rows before giving up the whole view; the text keeps its size.
+                    slant = TEXTBOOK_TIGHT_SLANT * em;
+                    CompactRows tight = compactRows(TEXTBOOK_TIGHT_ROW_GAP, 0);
+                    if (tight.contentHeight < rows.contentHeight) {
+                        rows = tight;
+                    } else {
+                        slant = TEXTBOOK_SLANT * em;
+                    }
+                }
+            }
+            callTop = new double[n + 1];
+            for (int i = 0; i <= n; i++) {
+                callTop[i] = Math.min(rows.callTop[0][i], rows.callTop[1][i]);
+            }
+            labelTop = rows.labelTop;
+            departY = rows.departY;
+            bottom = rows.bottom;
+            sideCallTop = rows.callTop;
+            restY = rows.restY;
+            contentHeight = rows.contentHeight;
+            return;
+        }
         callTop = new double[n + 1];
         labelTop = new double[n];
         departY = new double[n];
         bottom = new double[n];
+        restY = new double[n + 1];
         double timeScale = settings.spacing() == Spacing.TIME ? timeScale(data) : 0;
 
         double y = TOP_MARGIN * em;
@@ -113,10 +178,52 @@ public final class LadderLayout {
             departY[i] = y;
             y += SLANT * em + BOTTOM_GAP * em;
             bottom[i] = y;
+            restY[i] = labelTop[i];
         }
         callTop[n] = y;
         y += callLines(n) * CALL_LINE * em;
+        restY[n] = y;
         contentHeight = y + TOP_MARGIN * em;
+        sideCallTop = new double[][]{callTop, callTop};
+    }
+
+    private CompactRows compactRows(double rowGap, double extra) {
+        StateTimeline[] sides = {clientStates, serverStates};
+        boolean[][][] changes = new boolean[2][2][data.size()];
+        for (int side = 0; side < 2; side++) {
+            for (StateTimeline.Change c : sides[side].changes()) {
+                if (c.segmentIndex() >= 0 && c.segmentIndex() < data.size()) {
+                    changes[side][c.onArrival() ? 1 : 0][c.segmentIndex()] = true;
+                }
+            }
+        }
+        CompactRows.Input in = new CompactRows.Input() {
+            @Override
+            public int size() {
+                return data.size();
+            }
+
+            @Override
+            public int callLines(int side, int position) {
+                return sideCallLines(side == 0 ? Side.CLIENT : Side.SERVER, position);
+            }
+
+            @Override
+            public double labelNeed(int i) {
+                return labelHeight(i);
+            }
+
+            @Override
+            public boolean changesOnDeparture(int side, int i) {
+                return changes[side][0][i];
+            }
+
+            @Override
+            public boolean changesOnArrival(int side, int i) {
+                return changes[side][1][i];
+            }
+        };
+        return new CompactRows(in, em, TEXTBOOK_TOP * em, slant, callLine, stateLine, rowGap * em, extra);
     }
 
     public static LadderLayout of(LadderData data, ViewSettings settings, Messages text) {
@@ -136,7 +243,16 @@ public final class LadderLayout {
     }
 
     public double headerHeight() {
-        return HEADER * em;
+        return (textbook ? TEXTBOOK_HEADER : HEADER) * em;
+    }
+
+    /** The sizes text and lines are drawn at (the room made for them is computed from the same). */
+    public TextSizes textSizes() {
+        if (textbook) {
+            return new TextSizes(TEXTBOOK_TEXT * em, TEXTBOOK_TEXT * em, TEXTBOOK_TEXT * em,
+                    TEXTBOOK_STATE_TEXT * em, 1.0 * em, 0.16 * em, 0.24 * em, true);
+        }
+        return new TextSizes(1.3 * em, 1.15 * em, 0.9 * em, 0.95 * em, 1.25 * em, 0.15 * em, 0.22 * em, false);
     }
 
     /** Pixels per nanosecond so that the median pause gets {@link #TIME_UNIT} em; 0 if there is none. */
@@ -157,6 +273,17 @@ public final class LadderLayout {
     }
 
     private double labelHeight(int i) {
+        if (textbook) {
+            double h = TEXTBOOK_LINE;
+            if (data.hasAnomalies(i)) {
+                h += ANOMALY_LINE;
+            }
+            if (settings.labels().options() && i > 0 && data.hasOptions(i - 1)) {
+                // The previous row's chips hang under its arrow, above this row's label.
+                h += CHIPS_LINE;
+            }
+            return h * em;
+        }
         double h = FLAGS_LINE + NUMBERS_LINE;
         if (data.hasAnomalies(i)) {
             h += ANOMALY_LINE;
@@ -169,17 +296,18 @@ public final class LadderLayout {
 
     /** Lines needed for the socket calls at a position: the busier side's count. */
     private int callLines(int position) {
-        int from = firstCallAt(position);
-        int client = 0;
-        int server = 0;
-        for (int j = from; j < calls.length && callPositions[j] == position; j++) {
-            if (calls[j].side() == Side.CLIENT) {
-                client++;
-            } else {
-                server++;
+        return Math.max(sideCallLines(Side.CLIENT, position), sideCallLines(Side.SERVER, position));
+    }
+
+    /** Lines one side's calls at a position take (a long call takes two). */
+    private int sideCallLines(Side side, int position) {
+        int lines = 0;
+        for (int j = firstCallAt(position); j < calls.length && callPositions[j] == position; j++) {
+            if (calls[j].side() == side) {
+                lines += CallText.lineCount(callText[j]);
             }
         }
-        return Math.max(client, server);
+        return lines;
     }
 
     private int firstCallAt(int position) {
@@ -197,7 +325,7 @@ public final class LadderLayout {
     }
 
     private double arriveY(int i) {
-        return departY[i] + SLANT * em;
+        return departY[i] + slant;
     }
 
     // ---- the timeline <-> content y mapping (shared by painting, scrolling and hit-testing) ----
@@ -212,9 +340,9 @@ public final class LadderLayout {
         int k = (int) Math.floor(p);
         double frac = p - k;
         if (frac > 0) {
-            return departY[k] + frac * SLANT * em;
+            return departY[k] + frac * slant;
         }
-        return k < n ? labelTop[k] : callTop[n] + callLines(n) * CALL_LINE * em;
+        return restY[k];
     }
 
     /** The inverse of {@link #playheadContentY}: the timeline position shown at content y. */
@@ -237,7 +365,7 @@ public final class LadderLayout {
         if (y <= departY[lo]) {
             return lo;
         }
-        return lo + (y - departY[lo]) / (SLANT * em);
+        return lo + (y - departY[lo]) / slant;
     }
 
     /**
@@ -251,8 +379,7 @@ public final class LadderLayout {
         double top = viewport.scrollTop();
         // Below the playhead keep room for a flight and the state name written at its arrival; at rest
         // nothing is drawn below it until the next segment leaves, so little room is needed.
-        boolean atRest = position == Math.rint(position);
-        double room = Math.min((atRest ? REST_ROOM : FOLLOW_ROOM) * em, 0.3 * visible);
+        double room = roomBelow(position, visible);
         if (y < top + 0.1 * visible || y > top + visible - room) {
             return scrollToPlayhead(viewport, position);
         }
@@ -266,9 +393,23 @@ public final class LadderLayout {
     public double scrollToPlayhead(Viewport viewport, double position) {
         double visible = Math.max(1, viewport.height() - headerHeight());
         double y = playheadContentY(position);
-        boolean atRest = position == Math.rint(position);
-        double room = Math.min((atRest ? REST_ROOM : FOLLOW_ROOM) * em, 0.3 * visible);
+        double room = roomBelow(position, visible);
         return clampScroll(viewport, alignToRow(y - visible + room + 0.5 * em, y, visible - room));
+    }
+
+    /**
+     * Room kept below the playhead. With textbook labels (projection) it is the next segment's whole
+     * row, so that the class sees where the next arrow goes; otherwise a flight and a state name.
+     */
+    private double roomBelow(double position, double visible) {
+        boolean atRest = position == Math.rint(position);
+        if (textbook) {
+            int next = (int) Math.floor(Math.max(0, position));
+            double room = next < departY.length ? arriveY(next) + stateLine - playheadContentY(position)
+                    : REST_ROOM * em;
+            return Math.min(Math.max(room, REST_ROOM * em), 0.45 * visible);
+        }
+        return Math.min((atRest ? REST_ROOM : FOLLOW_ROOM) * em, 0.3 * visible);
     }
 
     /**
@@ -302,6 +443,16 @@ public final class LadderLayout {
 
     /** Width of the margin outside each lifeline, where state names and socket calls go. */
     double outerWidth(double width) {
+        if (textbook) {
+            // Wide enough for every call and state name whole at the labels' size, when the width allows.
+            int longest = 0;
+            for (String c : callText) {
+                longest = Math.max(longest, CallText.longestLine(c));
+            }
+            double calls = longest * CallText.MONO_ADVANCE * TEXTBOOK_TEXT * em + 1.8 * em;
+            double needed = Math.max(TEXTBOOK_MIN_OUTER * em, calls);
+            return Math.min(Math.max(width * OUTER_FRACTION, needed), width * 0.3);
+        }
         double outer = Math.max(MIN_OUTER * em, Math.min(MAX_OUTER * em, width * OUTER_FRACTION));
         return Math.min(outer, width * 0.3);
     }
@@ -338,14 +489,14 @@ public final class LadderLayout {
         for (int j = firstCallAt(firstPositionNear(contentTop)); j < calls.length; j++) {
             SocketCall c = calls[j];
             double y = callY(j);
-            if (y - CALL_LINE * em > contentBottom) {
+            if (y - 2 * callLine > contentBottom) {
                 break;
             }
-            if (y + CALL_LINE * em < contentTop) {
+            if (y + 2 * callLine < contentTop) {
                 continue;
             }
             marks.add(new CallMark(c.side(), c.side() == Side.CLIENT ? clientX : serverX, y + offset,
-                    c.call(), p >= c.position()));
+                    callText[j], p >= c.position()));
         }
 
         List<GapMark> gaps = new ArrayList<>();
@@ -373,7 +524,7 @@ public final class LadderLayout {
         return new LadderGeometry(width, viewport.height(), em, header, clientX, serverX,
                 text.format("ladder.clientTitle", data.client()),
                 text.format("ladder.serverTitle", data.server()),
-                rows, bands, marks, gaps, playheadY + offset, contentHeight);
+                rows, bands, marks, gaps, playheadY + offset, contentHeight, textSizes());
     }
 
     /** Content y (centre) of the j-th sorted call: calls of one side at one position stack downwards. */
@@ -382,10 +533,11 @@ public final class LadderLayout {
         int line = 0;
         for (int k = j - 1; k >= 0 && callPositions[k] == c.position(); k--) {
             if (calls[k].side() == c.side()) {
-                line++;
+                line += CallText.lineCount(callText[k]);
             }
         }
-        return callTop[c.position()] + (line + 0.5) * CALL_LINE * em;
+        double top = sideCallTop[c.side() == Side.CLIENT ? 0 : 1][c.position()];
+        return top + (line + CallText.lineCount(callText[j]) / 2.0) * callLine;
     }
 
     /** First position whose call block may reach down to content y. */
@@ -414,6 +566,9 @@ public final class LadderLayout {
         double band = BAND_HALF * em;
         double fromX = sender == Side.CLIENT ? clientX + band : serverX - band;
         double toX = sender == Side.CLIENT ? serverX - band : clientX + band;
+        if (textbook) {
+            return textbookRow(i, s, sender, fromX, toX, p, selected, clientX, serverX, offset);
+        }
         double y = labelTop[i];
         double anomalyY = Double.NaN;
         if (!s.anomalies().isEmpty()) {
@@ -435,6 +590,27 @@ public final class LadderLayout {
     }
 
     /**
+     * A row with one label line along its arrow: the line's centre is half a line above the arrow's
+     * middle (the painter turns it to the arrow's slope); chips, when shown, half a line below it.
+     */
+    private ArrowRow textbookRow(int i, LadderSegment s, Side sender, double fromX, double toX, double p,
+                                 int selected, double clientX, double serverX, double offset) {
+        LabelStyle style = settings.labels();
+        double midY = departY[i] + slant / 2;
+        double flagsY = midY - TEXTBOOK_LINE * em / 2;
+        double anomalyY = s.anomalies().isEmpty() ? Double.NaN : flagsY - ANOMALY_LINE * em;
+        List<String> chips = style.options() ? labels.chips(s, settings.numbers()) : List.of();
+        double chipsY = chips.isEmpty() ? Double.NaN : midY + CHIPS_LINE * em / 2;
+        double progress = Math.max(0, Math.min(1, p - i));
+        return new ArrowRow(i, sender, fromX, departY[i] + offset, toX, arriveY(i) + offset,
+                (clientX + serverX) / 2, Math.max(0, serverX - clientX - 2 * LABEL_PADDING * em),
+                anomalyY + offset, flagsY + offset, flagsY + offset, chipsY + offset,
+                labelTop[i] + offset, arriveY(i) + 0.6 * em + offset,
+                labels.textbook(s, settings.numbers(), style), "", chips, s.anomalies(), progress,
+                i == selected);
+    }
+
+    /**
      * A side's state bands from the top of the content down to the playhead: the future is not drawn,
      * because a side's state is only known once the segments that change it have been seen.
      */
@@ -444,7 +620,7 @@ public final class LadderLayout {
         if (end <= contentTop) {
             return;
         }
-        double labelHeight = 1.4 * em;
+        double labelHeight = stateLine;
         double start = 0;
         TcpState state = timeline.initialState();
         List<StateTimeline.Change> changes = timeline.changes();
@@ -464,7 +640,15 @@ public final class LadderLayout {
                     // The band began above the view: repeat its name at the top, below any socket
                     // calls written there, and never below the band's end.
                     labelY = belowCalls(top, timeline.side(), calls, offset, labelHeight);
-                    labelY = Math.min(labelY, bot - labelHeight);
+                    if (textbook && labelY + labelHeight > bot) {
+                        // No room before the next state's name: the repeat would overwrite it.
+                        labelY = Double.NaN;
+                    } else {
+                        labelY = Math.min(labelY, bot - labelHeight);
+                    }
+                } else if (textbook) {
+                    // Calls level with a departure reach below it: the name starts under them.
+                    labelY = belowCalls(top, timeline.side(), calls, offset, labelHeight);
                 }
                 out.add(new StateBand(timeline.side(), x, top + offset, bot + offset, state, labelY + offset));
             }
@@ -478,8 +662,8 @@ public final class LadderLayout {
 
     /** The first content y at or below {@code y} where a state name does not overlap this side's calls. */
     private double belowCalls(double y, Side side, List<CallMark> calls, double offset, double labelHeight) {
-        double half = CALL_LINE * em / 2;
         for (CallMark c : calls) {
+            double half = CallText.lineCount(c.call()) * callLine / 2;
             double cy = c.y() - offset;
             if (c.side() == side && c.done() && cy + half > y && cy - half < y + labelHeight) {
                 y = cy + half;

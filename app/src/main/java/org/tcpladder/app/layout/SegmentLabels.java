@@ -48,6 +48,33 @@ public final class SegmentLabels {
         return sb.toString();
     }
 
+    /**
+     * The one line a textbook writes along the arrow: the flags' names, the sequence number, the ack
+     * when the ACK bit is set (RFC 9293 section 3.1) and, as the style asks, tcpdump's letters, the
+     * length of the data and the window: {@code PSH, ACK  seq 1 ack 1 len 5}.
+     */
+    public String textbook(LadderSegment s, NumberMode mode, LabelStyle style) {
+        TcpSegment t = s.tcp();
+        int f = t.flags();
+        String flags = style.letters()
+                ? text.format("ladder.textbookLetters", TcpFlags.letters(f), TcpFlags.names(f))
+                : TcpFlags.names(f);
+        boolean relative = mode == NumberMode.RELATIVE && s.relativeSeq() != null;
+        String numbers = text.format("ladder.textbookSeq", relative ? s.relativeSeq() : t.seq().value());
+        if (t.has(TcpFlags.ACK)) {
+            boolean relAck = mode == NumberMode.RELATIVE && s.relativeAck() != null;
+            numbers = text.format("ladder.textbookJoin", numbers,
+                    text.format("ladder.textbookAck", relAck ? s.relativeAck() : t.ack().value()));
+        }
+        if (style.length() && t.payloadLength() > 0) {
+            numbers = text.format("ladder.textbookJoin", numbers, text.format("ladder.textbookLen", t.payloadLength()));
+        }
+        if (style.window()) {
+            numbers = text.format("ladder.textbookJoin", numbers, text.format("ladder.textbookWin", t.window()));
+        }
+        return text.format("ladder.textbook", flags, numbers);
+    }
+
     /** Absolute sequence numbers wrap at 2^32 (RFC 9293 section 3.4); a range's end may wrap too. */
     private static long wrap(long v, boolean relative) {
         return relative ? v : v & 0xFFFF_FFFFL;

@@ -56,6 +56,9 @@ public enum Ink {
     RECORDING_BORDER,
     /** The play button while playing. */
     PLAYING,
+    /** Presenter keys B and W: the whole screen black or white, in every theme (nothing else on it). */
+    BLACKOUT,
+    WHITEOUT,
     STATE_CLOSED,
     STATE_LISTEN,
     STATE_SYN_SENT,

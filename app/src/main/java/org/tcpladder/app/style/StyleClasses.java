@@ -50,6 +50,19 @@ public final class StyleClasses {
     public static final String PROBLEM_REMEDY = "problem-remedy";
 
     /** The live bar while a session or watch is capturing (its dot is lit). */
+    // Presenter mode.
+    public static final String PRESENTER = "presenter";
+    public static final String PRESENTER_BADGES = "presenter-badges";
+    public static final String PRESENTER_CAPTION = "presenter-caption";
+    public static final String PRESENTER_BAR = "presenter-bar";
+    public static final String PRESENTER_DIGITS = "presenter-digits";
+    public static final String SCREEN_COVER = "screen-cover";
+    public static final String KEYBOARD_TABLE = "keyboard-table";
+    public static final String KEYBOARD_KEYS = "keyboard-keys";
+    /** The screen cover: blacked out or whitened (B and W, as presentation programs). */
+    public static final PseudoClass BLACKOUT = PseudoClass.getPseudoClass("blackout");
+    public static final PseudoClass WHITEOUT = PseudoClass.getPseudoClass("whiteout");
+
     public static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     /** The live bar while nothing is captured or played: a quiet hint of what Start does. */
     public static final PseudoClass IDLE = PseudoClass.getPseudoClass("idle");

@@ -135,6 +135,8 @@ public enum Theme {
                 m.put(Ink.RECORDING_BACKGROUND, 0xfdf1dc);
                 m.put(Ink.RECORDING_BORDER, 0xe2c48f);
                 m.put(Ink.PLAYING, 0xf6d77a);
+                m.put(Ink.BLACKOUT, 0x000000);
+                m.put(Ink.WHITEOUT, 0xffffff);
                 m.put(Ink.STATE_CLOSED, 0x71696a);
                 m.put(Ink.STATE_LISTEN, 0x0f7a9c);
                 m.put(Ink.STATE_SYN_SENT, 0x6e3b02);
@@ -175,6 +177,8 @@ public enum Theme {
                 m.put(Ink.RECORDING_BACKGROUND, 0x35291a);
                 m.put(Ink.RECORDING_BORDER, 0x6b5530);
                 m.put(Ink.PLAYING, 0x5c4a12);
+                m.put(Ink.BLACKOUT, 0x000000);
+                m.put(Ink.WHITEOUT, 0xffffff);
                 m.put(Ink.STATE_CLOSED, 0xbac3cb);
                 m.put(Ink.STATE_LISTEN, 0x31a493);
                 m.put(Ink.STATE_SYN_SENT, 0xebf3b2);
@@ -215,6 +219,8 @@ public enum Theme {
                 m.put(Ink.RECORDING_BACKGROUND, 0xffefd0);
                 m.put(Ink.RECORDING_BORDER, 0x803c13);
                 m.put(Ink.PLAYING, 0xffd24a);
+                m.put(Ink.BLACKOUT, 0x000000);
+                m.put(Ink.WHITEOUT, 0xffffff);
                 m.put(Ink.STATE_CLOSED, 0x535457);
                 m.put(Ink.STATE_LISTEN, 0x055c81);
                 m.put(Ink.STATE_SYN_SENT, 0x632735);

@@ -97,9 +97,14 @@ public final class ScreenshotTour {
                 () -> segments() >= 3 && demo().pendingProperty().get() != null);
         shot("01-live-mid-handshake", () -> window.playback().seek(1.5));
         shot("02-live-handshake-kernel", () -> window.playback().seek(3));
+        step("presenter mode in the live Step session", () -> window.presentWindowed(PRESENTER_WIDTH,
+                PRESENTER_HEIGHT), () -> window.isPresenting());
+        presenterShot("33-presenter-live-step-waiting", () -> window.playback().seek(3));
+        step("leave presenter mode", window::leavePresenter, () -> !window.isPresenting());
         step("the rest of the session", () -> demo().runToEnd(), () -> demo().outcomeProperty().get() != null
                 && segments() >= 10);
         shot("03-live-echo-finished", () -> window.playback().end());
+        presenterShots();
         shot("04-details-payload", () -> {
             window.playback().seek(4);
             window.details().select(3);
@@ -152,7 +157,10 @@ public final class ScreenshotTour {
         themes();
     }
 
-    /** The echo session with a segment selected, in each theme other than Light, and a dialog in each. */
+    /**
+     * The echo session with a segment selected, in each theme other than Light, and a dialog and the
+     * presenter (at 1280×720) in each.
+     */
     private void themes() {
         step("the echo session for the themes", window::showDemo,
                 () -> window.playback().getData() != null && !window.connections().all().isEmpty());
@@ -167,6 +175,10 @@ public final class ScreenshotTour {
                 window.details().select(8);
             });
             dialogShot(names[i] + "-dialog", window::showAbout);
+            step("presenter mode in " + theme, () -> window.presentWindowed(PRESENTER_WIDTH, PRESENTER_HEIGHT),
+                    () -> window.isPresenting());
+            presenterShot(names[i] + "-presenter", () -> window.playback().end());
+            step("leave presenter mode in " + theme, window::leavePresenter, () -> !window.isPresenting());
         }
         step("back to Light", () -> ApplicationTheme.set(Theme.LIGHT), () -> true);
     }
@@ -193,6 +205,50 @@ public final class ScreenshotTour {
             }
         }
         return null;
+    }
+
+    /**
+     * Presenter mode at a projector's 1280×720: the finished echo session whole, and a data segment
+     * with its caption; then a refused connection, whose socket call is the longest one written.
+     */
+    private void presenterShots() {
+        step("presenter mode at 1280x720", () -> window.presentWindowed(PRESENTER_WIDTH, PRESENTER_HEIGHT),
+                () -> window.presenterStage() != null && window.presenterStage().isShowing());
+        presenterShot("30-presenter-echo-1280x720", () -> window.playback().end());
+        presenterShot("31-presenter-data-caption", () -> window.playback().seek(4));
+        presenterShot("34-presenter-state-diagram", () -> {
+            window.togglePresenterDiagram();
+            window.playback().seek(8);
+        });
+        step("hide the presenter's diagram", window::togglePresenterDiagram, () -> true);
+        step("leave presenter mode", window::leavePresenter, () -> !window.isPresenting());
+        step("a refused connection in run mode", () -> {
+            window.settings().scenarioProperty().set(Scenario.CONNECTION_REFUSED);
+            window.settings().stepModeProperty().set(false);
+            window.startDemo();
+        }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 2);
+        step("presenter mode again", () -> window.presentWindowed(PRESENTER_WIDTH, PRESENTER_HEIGHT),
+                () -> window.isPresenting());
+        presenterShot("32-presenter-refused", () -> window.playback().end());
+        step("leave presenter mode, back to the defaults", () -> {
+            window.leavePresenter();
+            window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
+            window.settings().stepModeProperty().set(true);
+        }, () -> !window.isPresenting());
+    }
+
+    static final double PRESENTER_WIDTH = 1280;
+    static final double PRESENTER_HEIGHT = 720;
+
+    private void presenterShot(String name, Runnable setup) {
+        steps.add(new Step("set up " + name, setup, () -> true));
+        steps.add(new Step("take " + name, () -> {
+            Scene s = window.presenterStage().getScene();
+            s.getRoot().applyCss();
+            s.getRoot().layout();
+            window.presenterLadder().paint();
+            write(name, PngWriter.toBuffered(s.snapshot(null)));
+        }, () -> true));
     }
 
     private DemoRun demo() {

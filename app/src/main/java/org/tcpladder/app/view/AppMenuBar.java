@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.tcpladder.app.Messages;
+import org.tcpladder.app.layout.LabelStyle;
 import org.tcpladder.app.layout.NumberMode;
 import org.tcpladder.app.layout.Spacing;
 import org.tcpladder.app.viewmodel.PlaybackViewModel;
@@ -62,18 +63,43 @@ final class AppMenuBar extends MenuBar {
         stateDiagram.setMnemonicParsing(false);
         stateDiagram.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
         stateDiagram.selectedProperty().bindBidirectional(settings.stateDiagramShownProperty());
+        // Shown with its key; the key map takes the key itself (menus show, KeyboardMap acts).
+        MenuItem present = item(text.text("menu.present"), window::present,
+                KeyboardMap.primary(KeyboardMap.Action.PRESENT));
+        Menu presenterLabels = new Menu(text.text("menu.presenterLabels"), null,
+                labelOption(text.text("menu.labelLetters"), settings, LabelStyle::letters, LabelStyle::withLetters),
+                labelOption(text.text("menu.labelLength"), settings, LabelStyle::length, LabelStyle::withLength),
+                labelOption(text.text("menu.labelWindow"), settings, LabelStyle::window, LabelStyle::withWindow),
+                labelOption(text.text("menu.labelOptions"), settings, LabelStyle::options, LabelStyle::withOptions));
         Menu view = new Menu(text.text("menu.view"), null, zoomIn, zoomOut, zoomReset, new SeparatorMenuItem(),
-                absolute, byTime, stateDiagram, new SeparatorMenuItem(), new ThemeMenu(text));
+                absolute, byTime, stateDiagram, new SeparatorMenuItem(), present, presenterLabels,
+                new SeparatorMenuItem(), new ThemeMenu(text));
 
         Menu play = new Menu(text.text("menu.playback"), null,
-                item(text.text("menu.playPause"), playback::togglePlay, new KeyCodeCombination(KeyCode.SPACE)),
-                item(text.text("menu.stepForward"), playback::stepForward, new KeyCodeCombination(KeyCode.RIGHT)),
-                item(text.text("menu.stepBack"), playback::stepBack, new KeyCodeCombination(KeyCode.LEFT)),
-                item(text.text("menu.first"), playback::home, new KeyCodeCombination(KeyCode.HOME)),
-                item(text.text("menu.last"), playback::end, new KeyCodeCombination(KeyCode.END)));
+                item(text.text("menu.playPause"), playback::togglePlay,
+                        KeyboardMap.primary(KeyboardMap.Action.PLAY_PAUSE)),
+                item(text.text("menu.stepForward"), window::stepForward, KeyboardMap.primary(KeyboardMap.Action.NEXT)),
+                item(text.text("menu.stepBack"), window::stepBack, KeyboardMap.primary(KeyboardMap.Action.PREVIOUS)),
+                item(text.text("menu.first"), playback::home, KeyboardMap.primary(KeyboardMap.Action.FIRST)),
+                item(text.text("menu.last"), playback::end, KeyboardMap.primary(KeyboardMap.Action.LAST)));
 
-        Menu help = new Menu(text.text("menu.help"), null, item(text.text("menu.about"), window::showAbout, null));
+        Menu help = new Menu(text.text("menu.help"), null,
+                item(text.text("menu.keyboard"), window::showKeyboard, KeyboardMap.primary(KeyboardMap.Action.KEYS)),
+                item(text.text("menu.about"), window::showAbout, null));
         getMenus().addAll(file, view, play, help);
+    }
+
+    /** One optional part of the presenter's textbook labels, as a check item kept in step with the setting. */
+    private static CheckMenuItem labelOption(String label, SettingsViewModel settings,
+                                             java.util.function.Predicate<LabelStyle> shown,
+                                             java.util.function.BiFunction<LabelStyle, Boolean, LabelStyle> with) {
+        CheckMenuItem item = new CheckMenuItem(label);
+        item.setMnemonicParsing(false);
+        item.setSelected(shown.test(settings.projectionLabelsProperty().get()));
+        item.selectedProperty().addListener((o, a, b) ->
+                settings.projectionLabelsProperty().set(with.apply(settings.projectionLabelsProperty().get(), b)));
+        settings.projectionLabelsProperty().addListener((o, a, b) -> item.setSelected(shown.test(b)));
+        return item;
     }
 
     private static MenuItem item(String label, Runnable action, KeyCombination accelerator) {

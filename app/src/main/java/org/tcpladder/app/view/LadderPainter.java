@@ -18,6 +18,7 @@ import org.tcpladder.app.layout.Durations;
 import org.tcpladder.app.layout.GapMark;
 import org.tcpladder.app.layout.LadderGeometry;
 import org.tcpladder.app.layout.StateBand;
+import org.tcpladder.app.layout.TextSizes;
 import org.tcpladder.app.style.Ink;
 
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class LadderPainter {
     /** Line widths: multiples of the root size, times the theme's weight (heavier on a projector). */
     private double line;
     private String family;
+    private TextSizes sizes;
 
     LadderPainter(Messages text) {
         this.text = text;
@@ -73,6 +75,7 @@ final class LadderPainter {
             }
             return;
         }
+        sizes = geo.sizes();
         g.save();
         g.beginPath();
         g.rect(0, geo.headerHeight(), width, Math.max(0, height - geo.headerHeight()));
@@ -117,7 +120,8 @@ final class LadderPainter {
 
     private void lifeline(double x, double top, double bottom) {
         g.setStroke(ink.apply(Ink.LIFELINE));
-        g.setLineWidth(LIFELINE_WIDTH * line);
+        // The layout's width, times the theme's line weight (heavier for projectors).
+        g.setLineWidth(sizes.lifeline() * line / em);
         g.setLineDashes();
         g.strokeLine(x, top, x, bottom);
     }
@@ -127,11 +131,14 @@ final class LadderPainter {
         double half = 0.45 * em;
         g.setFill(color);
         g.fillRoundRect(band.x() - half, band.top(), 2 * half, band.bottom() - band.top(), half, half);
+        if (Double.isNaN(band.labelY())) {
+            return;
+        }
         // The state's name beside the band, outside the arrows.
         String name = band.state() == null ? text.text("state.unknown") : band.state().displayName();
         boolean client = band.side() == Side.CLIENT;
         double room = client ? band.x() - half - 0.5 * em : geo.width() - band.x() - half - 0.5 * em;
-        Font f = fit(name, font(FontWeight.BOLD, 0.95), room);
+        Font f = fit(name, Font.font(family, FontWeight.BOLD, sizes.state()), room);
         g.setFont(f);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(client ? TextAlignment.RIGHT : TextAlignment.LEFT);
@@ -149,13 +156,28 @@ final class LadderPainter {
         g.setStroke(color);
         g.setLineWidth(0.12 * line);
         g.setLineDashes();
-        g.strokeLine(x0, call.y(), x1, call.y());
+        // The tick is level with the last line: the call's result, where the segment it causes leaves.
+        String[] lines = call.call().split("\n");
+        double lineHeight = sizes.call() * 1.22;
+        double tickY = call.y() + (lines.length - 1) * lineHeight / 2;
+        g.strokeLine(x0, tickY, x1, tickY);
         double room = client ? x1 - 0.3 * em : geo.width() - x1 - 0.3 * em;
-        Font f = fit(call.call(), Font.font("Monospaced", FontWeight.BOLD, 0.9 * em), room);
+        // A long call comes in two lines (the layout broke it); the longest decides any shrinking,
+        // which the layout's margin makes rare: a call is never cut at the window's edge.
+        String longest = lines[0];
+        for (String line : lines) {
+            longest = line.length() > longest.length() ? line : longest;
+        }
+        Font f = fit(longest, Font.font("Monospaced", FontWeight.BOLD, sizes.call()), room);
         g.setFont(f);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(client ? TextAlignment.RIGHT : TextAlignment.LEFT);
-        haloText(call.call(), x1 + dir * 0.25 * em, call.y(), color);
+        lineHeight = f.getSize() * 1.22;
+        double y = call.y() - (lines.length - 1) * lineHeight / 2;
+        for (String line : lines) {
+            haloText(line, x1 + dir * 0.25 * em, y, color);
+            y += lineHeight;
+        }
     }
 
     private void gap(LadderGeometry geo, GapMark gap) {
@@ -184,7 +206,7 @@ final class LadderPainter {
         double len = Math.hypot(dx, dy);
         g.setStroke(color);
         g.setFill(color);
-        g.setLineWidth(ARROW_WIDTH * line);
+        g.setLineWidth(sizes.arrow() * line / em);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineDashes();
         if (len < 1e-6) {
@@ -220,6 +242,10 @@ final class LadderPainter {
     }
 
     private void labels(ArrowRow row) {
+        if (sizes.alongArrow()) {
+            alongArrow(row);
+            return;
+        }
         double x = row.labelX();
         double width = row.labelWidth();
         g.setTextAlign(TextAlignment.CENTER);
@@ -229,13 +255,43 @@ final class LadderPainter {
         }
         Paint sender = ink.apply(row.sender() == Side.CLIENT ? Ink.CLIENT : Ink.SERVER);
         g.setFill(sender);
-        g.setFont(fit(row.flags(), font(FontWeight.BOLD, 1.3), width));
+        g.setFont(fit(row.flags(), Font.font(family, FontWeight.BOLD, sizes.label()), width));
         g.fillText(row.flags(), x, row.flagsY());
         g.setFill(ink.apply(Ink.FOREGROUND));
-        g.setFont(fit(row.numbers(), font(FontWeight.NORMAL, 1.15), width));
+        g.setFont(fit(row.numbers(), Font.font(family, FontWeight.NORMAL, sizes.numbers()), width));
         g.fillText(row.numbers(), x, row.numbersY());
         if (!row.chips().isEmpty()) {
             chips(row, x, width);
+        }
+    }
+
+    /**
+     * The textbook label: one line turned to the arrow's slope, centred half a line above its middle
+     * (upright whichever way the arrow points); chips, when there are any, under the arrow.
+     */
+    private void alongArrow(ArrowRow row) {
+        double mx = (row.fromX() + row.toX()) / 2;
+        double my = (row.departY() + row.arriveY()) / 2;
+        double dx = row.toX() - row.fromX();
+        double dy = row.arriveY() - row.departY();
+        double angle = Math.abs(dx) < 1e-6 ? 0 : Math.toDegrees(Math.atan(dy / dx));
+        double above = my - row.flagsY();
+        double length = Math.hypot(dx, dy) - 2 * em;
+        g.save();
+        g.translate(mx, my);
+        g.rotate(angle);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        if (!row.anomalies().isEmpty()) {
+            pills(String.join("  ·  ", row.anomalies()), 0, row.anomalyY() - my, length, Ink.ANOMALY,
+                    ink.apply(Ink.ANOMALY_TEXT));
+        }
+        Paint sender = ink.apply(row.sender() == Side.CLIENT ? Ink.CLIENT : Ink.SERVER);
+        g.setFont(fit(row.flags(), Font.font(family, FontWeight.BOLD, sizes.label()), length));
+        haloText(row.flags(), 0, -above, sender);
+        g.restore();
+        if (!row.chips().isEmpty()) {
+            chips(row, mx, row.labelWidth());
         }
     }
 
@@ -309,7 +365,7 @@ final class LadderPainter {
     /** A lifeline's title, centred over it but kept inside its half of the width. */
     private void title(String title, double x, double left, double right, double h, Ink color) {
         double margin = 0.4 * em;
-        Font f = fit(title, font(FontWeight.BOLD, 1.25), right - left - 2 * margin);
+        Font f = fit(title, Font.font(family, FontWeight.BOLD, sizes.title()), right - left - 2 * margin);
         double w = measure(title, f);
         double cx = Math.max(left + margin + w / 2, Math.min(right - margin - w / 2, x));
         g.setFont(f);

@@ -28,7 +28,9 @@ import javafx.scene.text.Font;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.app.layout.LadderGeometry;
+import org.tcpladder.app.layout.LabelStyle;
 import org.tcpladder.app.layout.LadderLayout;
+import org.tcpladder.app.layout.ViewSettings;
 import org.tcpladder.app.layout.Viewport;
 import org.tcpladder.app.style.Ink;
 import org.tcpladder.app.style.StyleClasses;
@@ -69,6 +71,12 @@ public final class LadderView extends Region {
     private final StyleableObjectProperty<Font> font;
     private final SettingsViewModel settings;
     private LadderGeometry lastGeometry;
+    /** The label style to draw with instead of the settings' own (the presenter's), or null. */
+    private LabelStyle labelStyle;
+    /** Fit mode: the rows spread out or close up to fill the view's height. */
+    private boolean fit;
+    /** Whether this view's timer advances the playback (one view does; others only paint it). */
+    private boolean drivesPlayback = true;
     private long lastPaintNanos;
     private boolean dirty = true;
     private long lastFrameNs;
@@ -183,10 +191,35 @@ public final class LadderView extends Region {
 
     // ---- layout and painting ----
 
+    /** Draws with this label style instead of the settings' own (null: the settings'). */
+    public void setLabelStyle(LabelStyle style) {
+        this.labelStyle = style;
+        relayout();
+    }
+
+    /** Whether the vertical scroll bar is shown (the presenter hides it: the view follows the playhead). */
+    public void setScrollBarShown(boolean shown) {
+        scrollBar.setVisible(shown);
+        scrollBar.setManaged(shown);
+        requestLayout();
+    }
+
+    /** Fit mode: the connection fills the view's height where it can (see {@link ViewSettings#fitHeight}). */
+    public void setFit(boolean on) {
+        this.fit = on;
+        relayout();
+    }
+
     private void relayout() {
         LadderData data = playback.getData();
-        layout.set(data == null ? null
-                : LadderLayout.of(data, settings.getViewSettings().withEm(em()), text));
+        ViewSettings view = settings.getViewSettings().withEm(em());
+        if (labelStyle != null) {
+            view = view.withLabels(labelStyle);
+        }
+        if (fit && canvas.getHeight() > 0) {
+            view = view.withFitHeight(canvas.getHeight());
+        }
+        layout.set(data == null ? null : LadderLayout.of(data, view, text));
         follow();
         requestLayout();
         markDirty();
@@ -196,13 +229,16 @@ public final class LadderView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double bar = scrollBar.prefWidth(-1);
+        double bar = scrollBar.isVisible() ? scrollBar.prefWidth(-1) : 0;
         scrollBar.resizeRelocate(w - bar, 0, bar, h);
         // The canvas is only ever as big as the visible area: its cost does not grow with the ladder.
         double oldHeight = canvas.getHeight();
         canvas.setWidth(Math.max(0, Math.floor(w - bar)));
         canvas.setHeight(Math.max(0, Math.floor(h)));
         canvas.relocate(0, 0);
+        if (fit && canvas.getHeight() != oldHeight) {
+            relayout();
+        }
         LadderLayout l = layout.get();
         if (canvas.getHeight() != oldHeight && l != null && canvas.getHeight() > 0) {
             // Taller state texts above, or a resized window: show the playhead and whole rows above it.
@@ -275,8 +311,16 @@ public final class LadderView extends Region {
         }
     }
 
+    /**
+     * Whether this view's frames advance the shared playback. A second view of the same playback (the
+     * presenter's) only paints it: two views advancing it would play at twice the speed.
+     */
+    public void setDrivesPlayback(boolean drives) {
+        this.drivesPlayback = drives;
+    }
+
     private void frame(long now) {
-        if (playback.isActive()) {
+        if (drivesPlayback && playback.isActive()) {
             // Cap a frame's step so a stalled window does not jump several segments at once; the first
             // frame of a flight moves one frame's worth, so that the segment leaves in this very frame.
             playback.tick(lastFrameNs == 0 ? FIRST_FRAME_SECONDS : Math.min(0.1, (now - lastFrameNs) / 1e9));

@@ -20,6 +20,8 @@ import org.tcpladder.app.style.StyleClasses;
 final class LiveBar extends HBox {
     final Label status = new Label();
     final Label pending = new Label();
+    /** The waiting call's description alone ("client: close()"), or "" (the presenter's caption uses it). */
+    final javafx.beans.property.StringProperty pendingCall = new javafx.beans.property.SimpleStringProperty("");
     final Button next;
     final Button runToEnd;
     final Button stop;
@@ -85,6 +87,7 @@ final class LiveBar extends HBox {
     void pending(String description, boolean stepping) {
         boolean waiting = description != null;
         pending.setText(waiting ? text.format("live.pending", description) : "");
+        pendingCall.set(waiting ? description : "");
         pending.setVisible(waiting);
         pending.setManaged(waiting);
         next.setDisable(!waiting);

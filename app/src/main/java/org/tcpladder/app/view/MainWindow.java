@@ -81,6 +81,7 @@ public final class MainWindow {
     private final StateDiagramPane stateDiagram;
     private SplitPane detailsAndDiagram;
     private Stage stage;
+    private final Presenting presenting;
     /** The open capture file's index (payloads are read from it); closed when something else is shown. */
     private AutoCloseable openCapture;
     private AnomalySweep sweep;
@@ -150,8 +151,82 @@ public final class MainWindow {
         root.setCenter(split);
         root.setBottom(status);
 
+        presenting = new Presenting(text, playback, settings, details, ladder, root, liveBar.pendingCall,
+                this::window);
+        // The presenter's own diagram (a node lives in one scene), on the same playback; D shows it.
+        presenting.setStateDiagram(() -> new StateDiagramPane(text, playback));
+
         wire();
         acceptDroppedFiles();
+    }
+
+    /** Next segment; in a live Step session at the last one, the next socket call. Uncovers the screen. */
+    public void stepForward() {
+        presenting.stepForward();
+    }
+
+    public void stepBack() {
+        presenting.stepBack();
+    }
+
+    /** Digits then Enter: segment {@code n} has arrived (0 is the start). */
+    public void goToSegment(int n) {
+        presenting.goToSegment(n);
+    }
+
+    /** B/W state: what covers the screen now, NONE, BLACK or WHITE (tests and the screenshot tour look). */
+    public String screenShade() {
+        return presenting.screenShade();
+    }
+
+    /** View ▸ Present (F5): full screen with textbook labels, on the projector if there are two screens. */
+    public void present() {
+        presenting.present();
+    }
+
+    /** Presenter mode in a window of this size instead of full screen (screenshots at 1280×720). */
+    public void presentWindowed(double width, double height) {
+        presenting.presentWindowed(width, height);
+    }
+
+    public void leavePresenter() {
+        presenting.leave();
+    }
+
+    public boolean isPresenting() {
+        return presenting.presenter().isPresenting();
+    }
+
+    public ReadOnlyBooleanProperty presentingProperty() {
+        return presenting.presenter().presentingProperty();
+    }
+
+    /** The presenter's stage once presenter mode has been entered (tests, screenshots); else null. */
+    public Stage presenterStage() {
+        return presenting.presenter().stage();
+    }
+
+    /** The presenter's ladder (tests look at what it painted). */
+    public LadderView presenterLadder() {
+        return presenting.view().ladder();
+    }
+
+    /**
+     * The state diagram's place in presenter mode (D toggles it): {@code diagram} makes the node when
+     * it is first shown. Until one is given, D does nothing.
+     */
+    public void setStateDiagram(java.util.function.Supplier<javafx.scene.Node> diagram) {
+        presenting.setStateDiagram(diagram);
+    }
+
+    /** D in presenter mode: the state diagram beside the presenter's ladder, or not. */
+    public void togglePresenterDiagram() {
+        presenting.view().toggleDiagram();
+    }
+
+    /** Help ▸ Keyboard: the key map's own list. */
+    public Alert showKeyboard() {
+        return presenting.showKeyboard();
     }
 
     private void wire() {
@@ -265,6 +340,7 @@ public final class MainWindow {
         this.stage = stage;
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         ApplicationTheme.style(scene);
+        presenting.installKeys(scene);
         // Ctrl+plus arrives as "+" (shifted "=") or from the keypad, depending on the keyboard.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
                 settings::zoomIn);
@@ -275,6 +351,7 @@ public final class MainWindow {
         stage.setTitle(text.text("app.title"));
         stage.setScene(scene);
         stage.setOnHidden(e -> {
+            presenting.leave();
             live.closeAll();
             closeCapture();
         });

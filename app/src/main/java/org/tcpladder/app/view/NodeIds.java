@@ -58,6 +58,15 @@ public final class NodeIds {
     /** Followed by the theme's name in lower case: {@code theme-dark}. */
     public static final String THEME_ITEM_PREFIX = "theme-";
 
+    public static final String SCREEN_COVER = "screen-cover";
+    public static final String PRESENTER = "presenter";
+    public static final String PRESENTER_LADDER = "presenter-ladder";
+    public static final String PRESENTER_CAPTION = "presenter-caption";
+    public static final String PRESENTER_CLIENT_STATE = "presenter-client-state";
+    public static final String PRESENTER_SERVER_STATE = "presenter-server-state";
+    public static final String PRESENTER_BAR = "presenter-bar";
+    public static final String KEYBOARD_TABLE = "keyboard-table";
+
     private NodeIds() {
     }
 }

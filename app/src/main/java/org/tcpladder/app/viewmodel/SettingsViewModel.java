@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.tcpladder.app.layout.LabelStyle;
 import org.tcpladder.app.layout.NumberMode;
 import org.tcpladder.app.layout.Spacing;
 import org.tcpladder.app.layout.ViewSettings;
@@ -39,6 +40,8 @@ public final class SettingsViewModel {
     private final ObjectProperty<Scenario> scenario =
             new SimpleObjectProperty<>(this, "scenario", Scenario.ECHO_CLIENT_CLOSES_FIRST);
     private final StringProperty payload = new SimpleStringProperty(this, "payload", DemoSettings.DEFAULT_PAYLOAD);
+    private final ObjectProperty<LabelStyle> projectionLabels =
+            new SimpleObjectProperty<>(this, "projectionLabels", LabelStyle.TEXTBOOK);
     private final ReadOnlyObjectWrapper<ViewSettings> viewSettings = new ReadOnlyObjectWrapper<>(this, "viewSettings");
 
     public SettingsViewModel() {
@@ -89,6 +92,14 @@ public final class SettingsViewModel {
     /** Whether the window shows the RFC 9293 state diagram beside the ladder (View ▸ State Diagram). */
     public BooleanProperty stateDiagramShownProperty() {
         return stateDiagramShown;
+    }
+
+    /**
+     * The presenter's label style: textbook lines, with tcpdump's letters, the length, the window and
+     * the option chips each optional (View ▸ Presenter Labels).
+     */
+    public ObjectProperty<LabelStyle> projectionLabelsProperty() {
+        return projectionLabels;
     }
 
     /** Live sessions over ::1 instead of 127.0.0.1. */

@@ -149,19 +149,80 @@ class MainWindowTest {
         robot.type(KeyCode.HOME);
         assertEquals("CLOSED", text(robot, NodeIds.CLIENT_STATE));
         window.playback().flightSecondsProperty().set(10);
-        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.P);
         assertTrue(window.playback().isPlaying());
-        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.P);
         assertFalse(window.playback().isPlaying());
+    }
+
+    @Test
+    void clickerKeysStepLikePresentationSoftware(FxRobot robot) {
+        robot.clickOn("#" + NodeIds.LADDER);
+        robot.type(KeyCode.PAGE_DOWN, KeyCode.SPACE, KeyCode.ENTER, KeyCode.DOWN);
+        assertEquals(4, window.playback().getPosition(), 1e-9);
+        robot.type(KeyCode.PAGE_UP, KeyCode.BACK_SPACE, KeyCode.UP);
+        assertEquals(1, window.playback().getPosition(), 1e-9);
+        assertFalse(window.playback().isPlaying(), "Space steps; it no longer plays");
+    }
+
+    @Test
+    void digitsThenEnterGoToThatSegment(FxRobot robot) {
+        robot.clickOn("#" + NodeIds.LADDER);
+        robot.type(KeyCode.DIGIT7, KeyCode.ENTER);
+        assertEquals(7, window.playback().getPosition(), 1e-9);
+        robot.type(KeyCode.DIGIT1, KeyCode.DIGIT0, KeyCode.ENTER);
+        assertEquals("Segment 10 of 11", text(robot, NodeIds.POSITION));
+        robot.type(KeyCode.DIGIT9, KeyCode.DIGIT9, KeyCode.ENTER);
+        assertEquals(11, window.playback().getPosition(), 1e-9, "past the end: the last segment");
+    }
+
+    @Test
+    void clickerKeysStillStepAfterAToolbarButtonWasClicked(FxRobot robot) {
+        robot.clickOn("#" + NodeIds.STEP_FORWARD);
+        robot.clickOn("#" + NodeIds.RELATIVE);
+        robot.type(KeyCode.SPACE, KeyCode.PAGE_DOWN);
+        assertEquals(3, window.playback().getPosition(), 1e-9);
+    }
+
+    @Test
+    void blackAndWhiteScreensCoverTheWindowUntilPressedAgain(FxRobot robot) {
+        robot.clickOn("#" + NodeIds.LADDER);
+        robot.type(KeyCode.B);
+        assertEquals("BLACK", window.screenShade());
+        assertTrue(robot.lookup("#" + NodeIds.SCREEN_COVER).query().isVisible());
+        robot.type(KeyCode.B);
+        assertEquals("NONE", window.screenShade());
+        assertFalse(robot.lookup("#" + NodeIds.SCREEN_COVER).query().isVisible());
+        robot.type(KeyCode.W);
+        assertEquals("WHITE", window.screenShade());
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals("NONE", window.screenShade(), "moving on shows the ladder again");
+        assertEquals(1, window.playback().getPosition(), 1e-9);
+    }
+
+    @Test
+    void helpKeyboardListsEveryKeyOfTheKeyMap(FxRobot robot) {
+        robot.clickOn(TestLadders.TEXT.text("menu.help")).clickOn(TestLadders.TEXT.text("menu.keyboard"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.GridPane table = robot.lookup("#" + NodeIds.KEYBOARD_TABLE)
+                .queryAs(javafx.scene.layout.GridPane.class);
+        List<String> shown = table.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertEquals(2 * KeyboardMap.BINDINGS.size(), shown.size());
+        assertTrue(shown.contains("→, ↓, Page Down, Space, Enter"), shown.toString());
+        assertTrue(shown.contains("B, ."), shown.toString());
+        assertTrue(shown.contains(TestLadders.TEXT.text("keys.next")), shown.toString());
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
     void typingInTheFilterBoxDoesNotMoveThePlayhead(FxRobot robot) {
         robot.clickOn("#" + NodeIds.FILTER).write("9000 ");
+        robot.type(KeyCode.B, KeyCode.P, KeyCode.BACK_SPACE, KeyCode.BACK_SPACE);
         robot.type(KeyCode.LEFT, KeyCode.RIGHT, KeyCode.HOME);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, window.playback().getPosition());
         assertFalse(window.playback().isPlaying());
+        assertEquals("NONE", window.screenShade(), "B typed in a text field is a letter");
         assertEquals(1, window.connections().visible().size());
         robot.write("8080");
         WaitForAsyncUtils.waitForFxEvents();
