@@ -93,7 +93,8 @@ public final class LadderExport {
         String server = words.format("participant", "side", narration.sideName(Side.SERVER), "endpoint", c.server());
         String scope = range == null ? words.format("scope.empty")
                 : words.format("scope", "first", range.first(), "last", range.last(), "total", analysis.size());
-        return new LadderHeading(c.client(), c.server(), client, server,
+        return new LadderHeading(c.client(), c.server(), client, server, narration.sideName(Side.CLIENT),
+                narration.sideName(Side.SERVER),
                 words.format("title", "client", client, "server", server), scope,
                 words.format("numbers." + options.numbers().name()),
                 analysis.assumed() ? words.format("assumed") : null,

@@ -11,6 +11,8 @@ import org.tcpladder.capture.tcp.Side;
  * @param server        the server's endpoint
  * @param clientName    the client's participant text, e.g. {@code client 127.0.0.1:44137}
  * @param serverName    the server's
+ * @param clientSide    the client's side in a word ({@code client}), for column heads
+ * @param serverSide    the server's
  * @param title         the connection in words
  * @param scope         which segments, in words
  * @param numbers       which numbers, in words
@@ -23,7 +25,8 @@ import org.tcpladder.capture.tcp.Side;
  * @param labelWidth    the longest segment label of the export, in characters (for column layouts)
  * @param options       what the export shows
  */
-public record LadderHeading(Endpoint client, Endpoint server, String clientName, String serverName, String title,
+public record LadderHeading(Endpoint client, Endpoint server, String clientName, String serverName,
+                            String clientSide, String serverSide, String title,
                             String scope, String numbers, String assumed, int first, int last, int total,
                             TcpState clientState, TcpState serverState, int labelWidth, ExportOptions options) {
 

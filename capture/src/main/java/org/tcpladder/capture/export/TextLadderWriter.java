@@ -40,10 +40,8 @@ public final class TextLadderWriter implements LadderWriter {
     @Override
     public void begin(LadderHeading h) throws IOException {
         states = h.options().states();
-        String client = h.clientName().substring(0, h.clientName().indexOf(' ') < 0 ? h.clientName().length()
-                : h.clientName().indexOf(' '));
-        String server = h.serverName().substring(0, h.serverName().indexOf(' ') < 0 ? h.serverName().length()
-                : h.serverName().indexOf(' '));
+        String client = h.clientSide();
+        String server = h.serverSide();
         String number = words.format("text.column.number");
         numberWidth = Math.max(number.length(), Integer.toString(Math.max(1, h.last())).length());
         stateWidth = Math.max(states ? STATE_WIDTH : 0, Math.max(client.length(), server.length()));

@@ -1,0 +1,131 @@
+package org.tcpladder.capture.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tcpladder.capture.analysis.ConnectionAnalysis;
+import org.tcpladder.capture.state.Narration;
+import org.tcpladder.capture.state.NumberMode;
+import org.tcpladder.capture.tcp.Side;
+
+/** The plain-text ladder of real captures, line by line against files checked by hand. */
+class TextExportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void echoRecordingMatchesItsExpectedLadderLineByLine() throws IOException {
+        assertLines("echo-ipv4.txt", ExportFixtures.export(ExportFixtures.echo(dir), 0, TextFormat.TEXT,
+                ExportOptions.defaults()));
+    }
+
+    @Test
+    void secondOfInterleavedTcpdumpConnectionsCountsItsOwnSegments() throws IOException {
+        assertLines("loopback-stream1.txt", ExportFixtures.export(ExportFixtures.loopback(), 1, TextFormat.TEXT,
+                ExportOptions.defaults()));
+    }
+
+    @Test
+    void lostSegmentStopsShortInACrossAndItsCopyNamesIt() throws IOException {
+        String text = ExportFixtures.export(ExportFixtures.loss(dir), 0, TextFormat.TEXT, ExportOptions.defaults());
+        assertLines("loss.txt", text);
+        assertTrue(text.contains("PSH, ACK seq 4 ack 1 len 3 --x   | ESTABLISHED   lost\n"), text);
+        assertTrue(text.contains("| ESTABLISHED   repeats #5, TCP Retransmission\n"), text);
+    }
+
+    @Test
+    void rangeStartsFromTheStatesTheSegmentsBeforeItLeft() throws IOException {
+        List<String> lines = ExportFixtures.export(ExportFixtures.echo(dir), 0, TextFormat.TEXT,
+                ExportOptions.defaults().withRange(new SegmentRange(8, 10))).lines().toList();
+        assertEquals("TCP connection client 127.0.0.1:44137 \u2192 server 127.0.0.1:43821 (segments 8\u201310 of 11,"
+                + " relative sequence numbers)", lines.get(0));
+        assertEquals(List.of(
+                " #  client       | segment                      | server",
+                "    ESTABLISHED  |                              | ESTABLISHED",
+                " 8  FIN-WAIT-1   | FIN, ACK seq 12 ack 12 ----> | CLOSE-WAIT",
+                " 9  FIN-WAIT-2   | <--------- ACK seq 12 ack 13 | CLOSE-WAIT",
+                "10  TIME-WAIT    | <---- FIN, ACK seq 12 ack 13 | LAST-ACK"), lines.subList(2, lines.size()));
+    }
+
+    @Test
+    void absoluteNumbersAreTheWiresAndStatesCanBeLeftOut() throws IOException {
+        List<String> lines = ExportFixtures.export(ExportFixtures.echo(dir), 0, TextFormat.TEXT,
+                ExportOptions.defaults().withNumbers(NumberMode.ABSOLUTE).withStates(false)
+                        .withRange(new SegmentRange(1, 2))).lines().toList();
+        assertEquals(List.of(
+                "TCP connection client 127.0.0.1:44137 \u2192 server 127.0.0.1:43821 (segments 1\u20132 of 11,"
+                        + " absolute sequence numbers)",
+                "",
+                "#  client | segment                                     | server",
+                "1         | SYN seq 3839247522 -----------------------> |",
+                "2         | <---- SYN, ACK seq 842867438 ack 3839247523 |"), lines);
+    }
+
+    @Test
+    void notesTellTheNarrationAndWhyALostSegmentCountsAsLost() throws IOException {
+        List<String> lines = ExportFixtures.export(ExportFixtures.loss(dir), 0, TextFormat.TEXT,
+                ExportOptions.defaults().withNotes(true)).lines().toList();
+        int lost = lines.indexOf(" 5  ESTABLISHED  | PSH, ACK seq 4 ack 1 len 3 --x   | ESTABLISHED   lost");
+        assertTrue(lost > 0, String.join("\n", lines));
+        assertEquals("                   The client sends 3 bytes of data, sequence numbers 4 to 6 (relative 4 to 6),"
+                + " so the byte after them is numbered 7.", lines.get(lost + 1));
+        assertEquals("                   Lost on the way: segment #8 sends it again.", lines.get(lost + 2));
+        assertEquals("                   Lost: the server's duplicate ACKs keep asking for byte 4; the client sends it"
+                + " again as segment 8.", lines.get(lost + 3));
+    }
+
+    @Test
+    void exportedStatesEndWhereTheAnalysisEnds() throws IOException {
+        for (Path file : List.of(ExportFixtures.echo(dir), ExportFixtures.loss(dir), ExportFixtures.loopback())) {
+            ConnectionAnalysis a = ExportFixtures.analysis(file, 0);
+            List<LadderStep> steps = new java.util.ArrayList<>();
+            LadderExport.of(a, ExportOptions.defaults(), Narration.english(), ExportWords.english())
+                    .writeTo(new Collecting(steps));
+            assertEquals(a.size(), steps.size());
+            for (Side side : Side.values()) {
+                assertEquals(a.stateAfter(side, a.size() - 1), steps.get(steps.size() - 1).state(side), file + " " + side);
+            }
+        }
+    }
+
+    @Test
+    void rangeBeyondTheConnectionIsRefused() throws IOException {
+        ConnectionAnalysis a = ExportFixtures.analysis(ExportFixtures.echo(dir), 0);
+        assertThrows(IllegalArgumentException.class, () -> LadderExport.of(a,
+                ExportOptions.defaults().withRange(new SegmentRange(5, 12)), Narration.english(), ExportWords.english()));
+    }
+
+    private static void assertLines(String expectedFile, String actual) throws IOException {
+        List<String> expected = Files.readAllLines(Path.of("src/test/resources/export", expectedFile), StandardCharsets.UTF_8);
+        List<String> lines = actual.lines().toList();
+        for (int i = 0; i < Math.min(expected.size(), lines.size()); i++) {
+            assertEquals(expected.get(i), lines.get(i), expectedFile + " line " + (i + 1));
+        }
+        assertEquals(expected.size(), lines.size(), expectedFile + ": number of lines\n" + actual);
+    }
+
+    /** Keeps the steps an export hands its writer. */
+    record Collecting(List<LadderStep> steps) implements LadderWriter {
+        @Override
+        public void begin(LadderHeading heading) {
+        }
+
+        @Override
+        public void segment(LadderStep step) {
+            steps.add(step);
+        }
+
+        @Override
+        public void end(LadderEnd end) {
+        }
+    }
+}
