@@ -124,7 +124,6 @@ public final class LadderExport {
             notes.add(a.narration(options.numbers()));
             Loss loss = flights.loss(i);
             if (loss != null) {
-                notes.add(words.format("note.lost", "copy", loss.retransmission() + 1));
                 notes.add(narration.loss(loss, options.numbers()));
             }
         }

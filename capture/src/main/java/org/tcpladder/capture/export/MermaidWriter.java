@@ -55,7 +55,7 @@ public final class MermaidWriter implements LadderWriter {
             line("Note over " + id(t.side()) + ": " + t.to());
         }
         for (String note : s.notes()) {
-            line("Note over C,S: " + text(note));
+            line("Note over C,S: " + note(note));
         }
     }
 
@@ -64,6 +64,15 @@ public final class MermaidWriter implements LadderWriter {
         for (int i = 0; i < e.changed().size(); i++) {
             line("Note over " + id(e.changed().get(i)) + ": " + text(e.notes().get(i)));
         }
+    }
+
+    /** A long note in lines of {@link NoteLines#WIDTH}, joined by the line break Mermaid draws. */
+    private static String note(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (String l : NoteLines.wrap(s, NoteLines.WIDTH)) {
+            b.append(b.length() == 0 ? "" : "<br>").append(text(l));
+        }
+        return b.toString();
     }
 
     private void line(String s) throws IOException {

@@ -52,7 +52,7 @@ public final class PlantUmlWriter implements LadderWriter {
             line("hnote over " + id(t.side()) + " : " + t.to());
         }
         for (String note : s.notes()) {
-            line("note over C, S : " + text(note));
+            line("note over C, S : " + note(note));
         }
     }
 
@@ -62,6 +62,15 @@ public final class PlantUmlWriter implements LadderWriter {
             line("hnote over " + id(e.changed().get(i)) + " : " + text(e.notes().get(i)));
         }
         line("@enduml");
+    }
+
+    /** A long note in lines of {@link NoteLines#WIDTH}, joined by PlantUML's line break {@code \n}. */
+    private static String note(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (String l : NoteLines.wrap(s, NoteLines.WIDTH)) {
+            b.append(b.length() == 0 ? "" : "\\n").append(text(l));
+        }
+        return b.toString();
     }
 
     private void line(String s) throws IOException {

@@ -15,7 +15,8 @@ import org.tcpladder.capture.tcp.Side;
  * </pre>
  * Each line shows both sides' states once the segment has left and arrived; a lost segment's arrow
  * stops short in an {@code x}; marks (lost, repeats #n, Wireshark's anomaly labels) follow the server's
- * column; the narration, when asked for, is indented under the arrow. The columns are as wide as the
+ * column; the narration, when asked for, is indented under the arrow, in lines of 72 characters or the
+ * arrow's width. The columns are as wide as the
  * export's longest label and state name, known before the first line, so every line is written as it
  * comes and nothing is kept.
  */
@@ -64,10 +65,11 @@ public final class TextLadderWriter implements LadderWriter {
         row(Integer.toString(s.number()), states ? s.clientState().toString() : "", arrow(s),
                 states ? s.serverState().toString() : "", marks);
         for (String note : s.notes()) {
-            line.setLength(0);
-            pad(line, "", numberWidth + 2 + stateWidth + 3);
-            line.append(note.replace('\n', ' '));
-            out.append(line).append('\n');
+            for (String l : NoteLines.wrap(note.replace('\n', ' '), Math.max(NoteLines.WIDTH, arrowWidth))) {
+                line.setLength(0);
+                pad(line, "", numberWidth + 2 + stateWidth + 3);
+                out.append(line).append(l).append('\n');
+            }
         }
     }
 
