@@ -69,6 +69,16 @@ class MermaidParsingTest {
                 + " the client sends it again as segment 8.").equals(String.valueOf(m.get("text")).replace("<br>", " "))), parsed.toString());
     }
 
+    @Test
+    void ipv6EndpointsWithTheirColonsAndBracketsStayParticipantNames() throws Exception {
+        Map<String, Object> parsed = parse(ExportFixtures.export(ExportFixtures.loopback(), 2, TextFormat.MERMAID,
+                ExportOptions.defaults().withStates(false)));
+        assertEquals(List.of(Map.of("name", "C", "description", "client [::1]:52212"),
+                Map.of("name", "S", "description", "server [::1]:47313")), parsed.get("actors"));
+        assertEquals(14, arrows(parsed).size());
+        assertEquals(14, messages(parsed).size() - 1, "no notes without states, one autonumber");
+    }
+
     private static List<Map<String, Object>> arrows(Map<String, Object> parsed) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> m : messages(parsed)) {

@@ -1,8 +1,12 @@
 package org.tcpladder.capture.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tcpladder.capture.testing.Conversation.ACK;
+import static org.tcpladder.capture.testing.Conversation.FIN;
+import static org.tcpladder.capture.testing.Conversation.PSH;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.state.Narration;
 import org.tcpladder.capture.state.NumberMode;
+import org.tcpladder.capture.decode.LinkTypes;
 import org.tcpladder.capture.tcp.Side;
+import org.tcpladder.capture.testing.Conversation;
+import org.tcpladder.capture.testing.PcapWriter;
 
 /** The plain-text ladder of real captures, line by line against files checked by hand. */
 class TextExportTest {
@@ -96,6 +103,38 @@ class TextExportTest {
                 assertEquals(a.stateAfter(side, a.size() - 1), steps.get(steps.size() - 1).state(side), file + " " + side);
             }
         }
+    }
+
+    @Test
+    void timeWaitThatRanOutBeforeTheCaptureEndedShowsAfterTheLastSegment() throws IOException {
+        // One frame a second: the other connection's 70 segments keep the capture going past 2 MSL.
+        List<byte[]> f = Conversation.frames();
+        Conversation.of(f, 40000, 80).handshake(100, 900).client(FIN | ACK, 101, 901).server(FIN | ACK, 901, 102)
+                .client(ACK, 102, 902);
+        Conversation other = Conversation.of(f, 40001, 80).handshake(5000, 7000);
+        for (int i = 0; i < 70; i++) {
+            other.client(ACK, 5001, 7001);
+        }
+        Path file = PcapWriter.write(dir.resolve("time-wait.pcap"), LinkTypes.ETHERNET, f);
+        List<String> lines = ExportFixtures.export(file, 0, TextFormat.TEXT, ExportOptions.defaults()).lines().toList();
+        assertEquals(List.of(
+                "6  TIME-WAIT    | ACK seq 2 ack 2 ---------> | CLOSED",
+                "   CLOSED       |                            | CLOSED",
+                "                  End of the capture: the client is CLOSED."), lines.subList(lines.size() - 3, lines.size()));
+        String mermaid = ExportFixtures.export(file, 0, TextFormat.MERMAID, ExportOptions.defaults());
+        assertTrue(mermaid.endsWith("    Note over C: End of the capture: the client is CLOSED.\n"), mermaid);
+        String range = ExportFixtures.export(file, 0, TextFormat.TEXT, ExportOptions.defaults().withRange(new SegmentRange(1, 5)));
+        assertFalse(range.contains("End of the capture"), "a range that stops early says nothing of the end");
+    }
+
+    @Test
+    void captureThatBeganMidStreamSaysItsStatesAreAssumed() throws IOException {
+        List<byte[]> f = Conversation.frames();
+        Conversation.of(f, 40000, 80).client(PSH | ACK, 101, 901, "abc").server(ACK, 901, 104);
+        Path file = PcapWriter.write(dir.resolve("mid.pcap"), LinkTypes.ETHERNET, f);
+        List<String> lines = ExportFixtures.export(file, 0, TextFormat.TEXT, ExportOptions.defaults()).lines().toList();
+        assertEquals("states assumed: the capture begins after the connection opened", lines.get(1));
+        assertEquals("   ESTABLISHED  |                                  | ESTABLISHED", lines.get(4));
     }
 
     @Test
