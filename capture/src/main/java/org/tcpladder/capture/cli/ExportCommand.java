@@ -73,10 +73,10 @@ final class ExportCommand implements Command {
                 case "--notes" -> options = options.withNotes(true);
                 default -> {
                     if (a.startsWith("-") && !a.equals("-")) {
-                        throw new UsageException("unknown option " + a);
+                        throw new UsageException(WORDS.format("error.unknownOption", "option", a));
                     }
                     if (file != null) {
-                        throw new UsageException("only one capture file, got " + file + " and " + a);
+                        throw new UsageException(WORDS.format("error.twoFiles", "first", file, "second", a));
                     }
                     file = Path.of(a);
                 }
@@ -105,7 +105,7 @@ final class ExportCommand implements Command {
             }
         }
         if (file == null) {
-            throw new UsageException("no capture file given");
+            throw new UsageException(WORDS.format("error.noFile"));
         }
         try (CaptureIndex index = CaptureIndex.load(file)) {
             if (index.readError() != null) {
@@ -154,7 +154,7 @@ final class ExportCommand implements Command {
 
     private static String next(List<String> args, int i, String option) throws UsageException {
         if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
+            throw new UsageException(WORDS.format("error.needsValue", "option", option));
         }
         return args.get(i);
     }
@@ -168,6 +168,6 @@ final class ExportCommand implements Command {
         } catch (NumberFormatException e) {
             // worded below
         }
-        throw new UsageException("--stream needs a connection number (0, 1, ...), not '" + s + "'");
+        throw new UsageException(WORDS.format("error.badStream", "value", s));
     }
 }

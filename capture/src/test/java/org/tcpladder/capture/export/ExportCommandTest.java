@@ -64,6 +64,13 @@ class ExportCommandTest {
         assertEquals(1, outside.exitCode());
         assertEquals("tcpladder export: segments 10\u201320 are outside connection 0, which has segments 1\u201314\n",
                 outside.err());
+        Cli option = Cli.run("export", "--format", "text", "--colour", file);
+        assertEquals(2, option.exitCode());
+        assertTrue(option.err().startsWith("tcpladder export: unknown option --colour\nusage: tcpladder export --format"),
+                option.err());
+        Cli noFormat = Cli.run("export", file);
+        assertTrue(noFormat.err().startsWith("tcpladder export: --format is required: mermaid, plantuml or text"),
+                noFormat.err());
         Cli unknown = Cli.run("export", "--format", "dot", file);
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().startsWith("tcpladder export: unknown format 'dot'"), unknown.err());
