@@ -70,6 +70,18 @@ class MermaidParsingTest {
     }
 
     @Test
+    void readmeExampleIsTheProgramsOwnExportOfTheEchoRecording() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("```mermaid\n");
+        assertTrue(start >= 0, "the README shows a Mermaid example");
+        int end = readme.indexOf("```", start + 11);
+        String example = readme.substring(start + "```mermaid\n".length(), end);
+        String export = ExportFixtures.export(ExportFixtures.echo(dir), 0, TextFormat.MERMAID, ExportOptions.defaults());
+        assertEquals(export, example);
+        assertEquals(11, arrows(parse(example)).size());
+    }
+
+    @Test
     void ipv6EndpointsWithTheirColonsAndBracketsStayParticipantNames() throws Exception {
         Map<String, Object> parsed = parse(ExportFixtures.export(ExportFixtures.loopback(), 2, TextFormat.MERMAID,
                 ExportOptions.defaults().withStates(false)));
