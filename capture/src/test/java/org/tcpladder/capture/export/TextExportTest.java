@@ -50,6 +50,20 @@ class TextExportTest {
     }
 
     @Test
+    void serversLostSegmentStopsShortOnItsWayLeft() throws IOException {
+        List<byte[]> f = Conversation.frames();
+        Conversation.of(f, 40000, 80).handshake(100, 900)
+                .server(PSH | ACK, 901, 101, "one").server(PSH | ACK, 904, 101, "two").client(ACK, 101, 904)
+                .client(ACK, 101, 904).server(PSH | ACK, 904, 101, "two").client(ACK, 101, 907);
+        Path file = PcapWriter.write(dir.resolve("server-loss.pcap"), LinkTypes.ETHERNET, f);
+        List<String> lines = ExportFixtures.export(file, 0, TextFormat.TEXT, ExportOptions.defaults().withStates(false))
+                .lines().toList();
+        assertEquals(List.of(
+                "4         | <---- PSH, ACK seq 1 ack 1 len 3 |",
+                "5         |   x-- PSH, ACK seq 4 ack 1 len 3 |         lost"), lines.subList(6, 8));
+    }
+
+    @Test
     void rangeStartsFromTheStatesTheSegmentsBeforeItLeft() throws IOException {
         List<String> lines = ExportFixtures.export(ExportFixtures.echo(dir), 0, TextFormat.TEXT,
                 ExportOptions.defaults().withRange(new SegmentRange(8, 10))).lines().toList();
