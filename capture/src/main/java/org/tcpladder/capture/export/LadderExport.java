@@ -3,15 +3,18 @@ package org.tcpladder.capture.export;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.analysis.ConnectionFlights;
 import org.tcpladder.capture.conn.Connection;
 import org.tcpladder.capture.state.Anomaly;
+import org.tcpladder.capture.state.FlightTimeline;
 import org.tcpladder.capture.state.Loss;
 import org.tcpladder.capture.state.Narration;
 import org.tcpladder.capture.state.NumberMode;
 import org.tcpladder.capture.state.SegmentAnalysis;
+import org.tcpladder.capture.state.SegmentEvent;
 import org.tcpladder.capture.state.StateTransition;
 import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.state.TransitionCause;
@@ -61,25 +64,45 @@ public final class LadderExport {
         return new LadderExport(analysis, options, narration, words);
     }
 
-    /** Writes the whole export to {@code writer}, segment by segment. */
+    /**
+     * Writes the whole export to {@code writer}, segment by segment. Each step carries the arrivals that
+     * happen after its departure and before the next segment leaves, in the order of the flights'
+     * events ({@link SegmentEvent#step()}): usually its own arrival; where two segments cross, the
+     * earlier one arrives only after the later one left, and its changes come with the later step.
+     */
     public void writeTo(LadderWriter writer) throws IOException {
         Connection c = analysis.connection();
+        FlightTimeline timeline = analysis.timeline();
+        ConnectionFlights flights = analysis.flights();
         TcpState[] state = {analysis.initialState(Side.CLIENT), analysis.initialState(Side.SERVER)};
         int first = range == null ? 0 : range.first() - 1;
         int last = range == null ? -1 : range.last() - 1;
-        // States before the range: replay the changes of the segments before it, writing nothing.
-        for (int i = 0; i < first; i++) {
-            apply(state, before(i));
-            apply(state, after(i));
-        }
-        writer.begin(heading(c, state, first, last));
-        ConnectionFlights flights = analysis.flights();
-        for (int i = first; i <= last; i++) {
+        // Arrivals not yet told, earliest first: {step, position}. Only segments in flight wait here.
+        PriorityQueue<long[]> pending = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+        int n = analysis.size();
+        for (int i = 0; i <= last; i++) {
+            if (i == first) {
+                writer.begin(heading(c, state, first, last));
+            }
             List<StateTransition> before = before(i);
-            List<StateTransition> after = after(i);
             apply(state, before);
+            SegmentEvent arrival = timeline.arrival(i);
+            if (arrival != null) {
+                pending.add(new long[] {arrival.step(), i});
+            }
+            // The arrivals before the next departure; after the connection's last segment, all of them.
+            long nextDeparture = i + 1 < n ? timeline.departure(i + 1).step() : Long.MAX_VALUE;
+            List<StateTransition> after = new ArrayList<>(2);
+            while (!pending.isEmpty() && pending.peek()[0] < nextDeparture) {
+                after.addAll(after((int) pending.poll()[1]));
+            }
             apply(state, after);
-            writer.segment(step(i, flights, before, after, state));
+            if (i >= first) {
+                writer.segment(step(i, flights, before, after, state));
+            }
+        }
+        if (range == null) {
+            writer.begin(heading(c, state, 0, -1));
         }
         writer.end(end(state, last));
     }

@@ -19,8 +19,12 @@ import org.tcpladder.capture.tcp.Side;
  * @param before      changes that happen before the arrow leaves: a TIME-WAIT that ran out, the
  *                    sender's own change at the departure (RFC 9293 section 3.10: a side changes when it
  *                    sends a SYN, FIN or RST)
- * @param after       the receiver's changes at the arrival (none when lost)
- * @param clientState the client's state once the segment has left and arrived
+ * @param after       the changes at the arrivals that come after this departure and before the next
+ *                    segment leaves, in order: usually this segment's own arrival at its receiver (none
+ *                    when it was lost); where segments cross (simultaneous close), an earlier segment's
+ *                    arrival that came only after this one left
+ * @param clientState the client's state then: after this departure and those arrivals (as
+ *                    {@code print --states} tells it)
  * @param serverState the server's
  * @param notes       the narration, when the options ask for notes; empty otherwise
  */

@@ -13,7 +13,8 @@ import org.tcpladder.capture.tcp.Side;
  *   1  SYN-SENT     | SYN seq 0 ---------------------&gt; | SYN-RECEIVED
  *   2  ESTABLISHED  | &lt;----------- SYN, ACK seq 0 ack 1 | SYN-RECEIVED
  * </pre>
- * Each line shows both sides' states once the segment has left and arrived; a lost segment's arrow
+ * Each line shows both sides' states once the segment has left and what arrived before the next one
+ * left ({@link LadderStep#clientState()}); a lost segment's arrow
  * stops short in an {@code x}; marks (lost, repeats #n, Wireshark's anomaly labels) follow the server's
  * column; the narration, when asked for, is indented under the arrow, in lines of 72 characters or the
  * arrow's width. The columns are as wide as the

@@ -27,10 +27,17 @@ final class ExportFixtures {
 
     /** The program's own recording of the echo session over IPv4: 11 segments, captured live. */
     static Path echo(Path dir) throws IOException {
-        Path file = dir.resolve("echo-ipv4.pcap.gz");
-        try (InputStream in = ExportFixtures.class.getResourceAsStream(
-                "/org/tcpladder/capture/demo/recordings/echo-ipv4.pcap.gz")) {
-            Files.copy(in, file);
+        return recording(dir, "echo-ipv4");
+    }
+
+    /** One of the recordings the program ships, e.g. {@code simultaneous-close-ipv4}. */
+    static Path recording(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name + ".pcap.gz");
+        if (!Files.exists(file)) {
+            try (InputStream in = ExportFixtures.class.getResourceAsStream(
+                    "/org/tcpladder/capture/demo/recordings/" + name + ".pcap.gz")) {
+                Files.copy(in, file);
+            }
         }
         return file;
     }

@@ -106,17 +106,44 @@ class TextExportTest {
     }
 
     @Test
-    void exportedStatesEndWhereTheAnalysisEnds() throws IOException {
-        for (Path file : List.of(ExportFixtures.echo(dir), ExportFixtures.loss(dir), ExportFixtures.loopback())) {
+    void everyStepTellsTheStatesPrintStatesTellsEvenWhereSegmentsCross() throws IOException {
+        List<Path> files = new java.util.ArrayList<>(List.of(ExportFixtures.loss(dir), ExportFixtures.loopback()));
+        for (String scenario : List.of("echo", "server-closes", "block", "half-close", "refused", "abort",
+                "simultaneous-close", "bulk")) {
+            files.add(ExportFixtures.recording(dir, scenario + "-ipv4"));
+        }
+        for (Path file : files) {
             ConnectionAnalysis a = ExportFixtures.analysis(file, 0);
             List<LadderStep> steps = new java.util.ArrayList<>();
             LadderExport.of(a, ExportOptions.defaults(), Narration.english(), ExportWords.english())
                     .writeTo(new Collecting(steps));
             assertEquals(a.size(), steps.size());
-            for (Side side : Side.values()) {
-                assertEquals(a.stateAfter(side, a.size() - 1), steps.get(steps.size() - 1).state(side), file + " " + side);
+            for (int i = 0; i < a.size(); i++) {
+                for (Side side : Side.values()) {
+                    assertEquals(a.stateAfter(side, i), steps.get(i).state(side), file.getFileName() + " segment "
+                            + (i + 1) + " " + side);
+                }
             }
         }
+    }
+
+    @Test
+    void crossingFinsChangeTheServerOnlyOnceItsOwnFinHasLeft() throws IOException {
+        Path file = ExportFixtures.recording(dir, "simultaneous-close-ipv4");
+        List<String> text = ExportFixtures.export(file, 0, TextFormat.TEXT,
+                ExportOptions.defaults().withRange(new SegmentRange(8, 9))).lines().toList();
+        assertEquals(List.of(
+                "8  FIN-WAIT-1   | FIN, ACK seq 12 ack 12 ----> | ESTABLISHED",
+                "9  CLOSING      | <---- FIN, ACK seq 12 ack 12 | CLOSING"), text.subList(4, 6));
+        List<String> mermaid = ExportFixtures.export(file, 0, TextFormat.MERMAID,
+                ExportOptions.defaults().withRange(new SegmentRange(8, 9))).lines().toList();
+        assertEquals(List.of(
+                "    Note over C: FIN-WAIT-1",
+                "    C->>S: FIN, ACK seq 12 ack 12",
+                "    Note over S: FIN-WAIT-1",
+                "    S->>C: FIN, ACK seq 12 ack 12",
+                "    Note over S: CLOSING",
+                "    Note over C: CLOSING"), mermaid.subList(mermaid.size() - 6, mermaid.size()));
     }
 
     @Test
