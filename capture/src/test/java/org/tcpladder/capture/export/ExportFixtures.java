@@ -30,6 +30,19 @@ final class ExportFixtures {
         return recording(dir, "echo-ipv4");
     }
 
+    /** The recordings the program ships, one per scenario and IP version. */
+    static final List<String> RECORDINGS = recordings();
+
+    private static List<String> recordings() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String scenario : List.of("echo", "server-closes", "block", "half-close", "refused", "abort",
+                "simultaneous-close", "bulk")) {
+            out.add(scenario + "-ipv4");
+            out.add(scenario + "-ipv6");
+        }
+        return List.copyOf(out);
+    }
+
     /** One of the recordings the program ships, e.g. {@code simultaneous-close-ipv4}. */
     static Path recording(Path dir, String name) throws IOException {
         Path file = dir.resolve(name + ".pcap.gz");

@@ -82,6 +82,21 @@ class MermaidParsingTest {
     }
 
     @Test
+    void everyShippedRecordingWithItsNarrationParsesWithOneMessagePerSegment() throws Exception {
+        List<String> texts = new ArrayList<>();
+        List<Integer> segments = new ArrayList<>();
+        for (String name : ExportFixtures.RECORDINGS) {
+            Path file = ExportFixtures.recording(dir, name);
+            texts.add(ExportFixtures.export(file, 0, TextFormat.MERMAID, ExportOptions.defaults().withNotes(true)));
+            segments.add(ExportFixtures.analysis(file, 0).size());
+        }
+        List<Map<String, Object>> parsed = parseAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(segments.get(i), arrows(parsed.get(i)).size(), ExportFixtures.RECORDINGS.get(i));
+        }
+    }
+
+    @Test
     void ipv6EndpointsWithTheirColonsAndBracketsStayParticipantNames() throws Exception {
         Map<String, Object> parsed = parse(ExportFixtures.export(ExportFixtures.loopback(), 2, TextFormat.MERMAID,
                 ExportOptions.defaults().withStates(false)));
@@ -108,16 +123,30 @@ class MermaidParsingTest {
     }
 
     private Map<String, Object> parse(String mermaid) throws IOException, InterruptedException {
+        return parseAll(List.of(mermaid)).get(0);
+    }
+
+    /** Mermaid's reading of each text, in one node process. */
+    private List<Map<String, Object>> parseAll(List<String> texts) throws IOException, InterruptedException {
         assertTrue(Files.isDirectory(CHECKER.resolve("node_modules/mermaid")),
                 "Mermaid is not installed: run npm ci --prefix capture/src/test/mermaid (as .ci/run does)");
-        Path file = dir.resolve("ladder.mmd");
-        Files.writeString(file, mermaid, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("node", CHECKER.resolve("parse.mjs").toString(), file.toString())
-                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of("node", CHECKER.resolve("parse.mjs").toString()));
+        for (int i = 0; i < texts.size(); i++) {
+            Path file = dir.resolve("ladder-" + i + ".mmd");
+            Files.writeString(file, texts.get(i), StandardCharsets.UTF_8);
+            command.add(file.toString());
+        }
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node did not finish");
-        Map<String, Object> parsed = Json.object(out);
-        assertEquals(true, parsed.get("ok"), "Mermaid refused it: " + parsed.get("error") + "\n" + mermaid);
+        List<String> lines = out.lines().toList();
+        assertEquals(texts.size(), lines.size(), out);
+        List<Map<String, Object>> parsed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Map<String, Object> one = Json.object(lines.get(i));
+            assertEquals(true, one.get("ok"), "Mermaid refused it: " + one.get("error") + "\n" + texts.get(i));
+            parsed.add(one);
+        }
         assertEquals(0, p.exitValue());
         return parsed;
     }

@@ -65,6 +65,16 @@ class PlantUmlRenderingTest {
         assertTrue(svg.contains("duplicate ACKs keep asking for byte 4"), "the loss is told in a note");
     }
 
+    @Test
+    void everyShippedRecordingWithItsNarrationRendersWithoutError() throws IOException {
+        for (String name : ExportFixtures.RECORDINGS) {
+            Path file = ExportFixtures.recording(dir, name);
+            String source = ExportFixtures.export(file, 0, TextFormat.PLANTUML, ExportOptions.defaults().withNotes(true));
+            assertEquals(ExportFixtures.analysis(file, 0).size(), messages(read(source)).size(), name);
+            svg(source);
+        }
+    }
+
     private static SequenceDiagram read(String source) {
         SourceStringReader reader = new SourceStringReader(source);
         assertEquals(1, reader.getBlocks().size());

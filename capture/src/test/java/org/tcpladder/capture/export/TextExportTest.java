@@ -108,9 +108,8 @@ class TextExportTest {
     @Test
     void everyStepTellsTheStatesPrintStatesTellsEvenWhereSegmentsCross() throws IOException {
         List<Path> files = new java.util.ArrayList<>(List.of(ExportFixtures.loss(dir), ExportFixtures.loopback()));
-        for (String scenario : List.of("echo", "server-closes", "block", "half-close", "refused", "abort",
-                "simultaneous-close", "bulk")) {
-            files.add(ExportFixtures.recording(dir, scenario + "-ipv4"));
+        for (String name : ExportFixtures.RECORDINGS) {
+            files.add(ExportFixtures.recording(dir, name));
         }
         for (Path file : files) {
             ConnectionAnalysis a = ExportFixtures.analysis(file, 0);
