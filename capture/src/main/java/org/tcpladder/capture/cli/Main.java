@@ -24,6 +24,7 @@ public final class Main {
         register(new ConnectionsCommand());
         register(new DemoCommand());
         register(new WatchCommand());
+        register(new ExportCommand());
     }
 
     private static void register(Command c) {
