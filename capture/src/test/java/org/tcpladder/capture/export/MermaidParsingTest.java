@@ -18,7 +18,7 @@ import org.tcpladder.capture.testing.Json;
 
 /**
  * Mermaid itself (the npm package, run by node with jsdom for the DOM it wants) parses the Mermaid
- * exports. {@code .ci/run} installs it: {@code npm ci --prefix capture/src/test/mermaid}.
+ * exports; the test installs the locked version with npm the first time it runs.
  */
 class MermaidParsingTest {
     private static final Path CHECKER = Path.of("src/test/mermaid");
@@ -126,10 +126,24 @@ class MermaidParsingTest {
         return parseAll(List.of(mermaid)).get(0);
     }
 
+    /**
+     * Installs the locked Mermaid (package-lock.json) beside its checker the first time, so that
+     * {@code mvn verify} needs only Node.js and npm, as it needs tcpdump; npm's cache makes it quick after.
+     */
+    private static synchronized void installMermaid() throws IOException, InterruptedException {
+        if (Files.isDirectory(CHECKER.resolve("node_modules/mermaid"))) {
+            return;
+        }
+        Process npm = new ProcessBuilder("npm", "ci", "--prefix", CHECKER.toString(), "--prefer-offline",
+                "--no-audit", "--no-fund", "--loglevel=error").redirectErrorStream(true).start();
+        String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(npm.waitFor(300, TimeUnit.SECONDS), "npm ci did not finish");
+        assertEquals(0, npm.exitValue(), "npm ci --prefix " + CHECKER + " failed:\n" + out);
+    }
+
     /** Mermaid's reading of each text, in one node process. */
     private List<Map<String, Object>> parseAll(List<String> texts) throws IOException, InterruptedException {
-        assertTrue(Files.isDirectory(CHECKER.resolve("node_modules/mermaid")),
-                "Mermaid is not installed: run npm ci --prefix capture/src/test/mermaid (as .ci/run does)");
+        installMermaid();
         List<String> command = new ArrayList<>(List.of("node", CHECKER.resolve("parse.mjs").toString()));
         for (int i = 0; i < texts.size(); i++) {
             Path file = dir.resolve("ladder-" + i + ".mmd");
