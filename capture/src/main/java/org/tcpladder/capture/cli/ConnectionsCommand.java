@@ -105,7 +105,7 @@ final class ConnectionsCommand implements Command {
         }
 
         void observe(TcpSegment s) {
-            anomalies += inference.observe(s).anomalies().size();
+            anomalies += inference.observeCounting(s);
         }
     }
 }

@@ -79,6 +79,7 @@ public final class StateInference {
     private final List<StateTransition> unmodifiableTransitions = Collections.unmodifiableList(transitions);
     private final List<StateTransition[]> revisions = new ArrayList<>(1);
     private List<StateTransition> recording;
+    private int lastAnomalyCount;
     private boolean assumed;
     private boolean started;
     private TcpState initialClient;
@@ -152,8 +153,26 @@ public final class StateInference {
      * @throws IllegalArgumentException if the segment is not between the client and the server
      */
     public SegmentAnalysis observe(TcpSegment s) {
+        return observe(s, true);
+    }
+
+    /**
+     * Observes the next segment as {@link #observe} does, with the same states, transitions and
+     * findings, but builds no {@link SegmentAnalysis} and no narration: returns only how many anomalies
+     * the segment has. For a caller that wants final states and counts only ({@code connections}),
+     * where building every segment's story was most of the time.
+     *
+     * @throws IllegalArgumentException if the segment is not between the client and the server
+     */
+    public int observeCounting(TcpSegment s) {
+        observe(s, false);
+        return lastAnomalyCount;
+    }
+
+    /** The one observing step: a {@link SegmentAnalysis} when {@code tell}, else null; counts the anomalies. */
+    private SegmentAnalysis observe(TcpSegment s, boolean tell) {
         Side from = senderOf(s);
-        recording = new ArrayList<>(4);
+        recording = tell ? new ArrayList<>(4) : null;
         expireTimeWait(s.timeNs());
         boolean firstSegment = !started;
         if (firstSegment) {
@@ -164,7 +183,7 @@ public final class StateInference {
         SideTrack y = track(from.other());
         List<Anomaly> anomalies = sequenceAnalysis.analyze(s, from);
         long windowBytes = sequenceAnalysis.windowBytes(s, from);
-        SegmentStory.Before before = SegmentStory.before(x, y);
+        SegmentStory.Before before = tell ? SegmentStory.before(x, y) : null;
 
         // The sender's own segment tells what it had received: confirm or cross what is in flight to it.
         List<SideTrack.Pending> crossing = new ArrayList<>(2);
@@ -193,6 +212,10 @@ public final class StateInference {
         // Tell once per side, on its first scaled window that is not zero, what the scaling does.
         boolean explainScale = !x.windowScaleExplained && !s.has(TcpFlags.SYN) && shift > 0 && s.window() > 0;
         x.windowScaleExplained |= explainScale;
+        lastAnomalyCount = anomalies.size();
+        if (!tell) {
+            return null;
+        }
 
         List<Phrase> phrases = SegmentStory.tell(s, from, before, x, y, anomalies, windowBytes, shift,
                 confirmedSynAck, rstAccepted, firstSegment && assumed, explainScale, simultaneousSynAck);
