@@ -61,7 +61,11 @@ final class ConnectionsCommand implements Command {
                             if (c.index() == followers.size()) {
                                 followers.add(new Follower(c));
                             }
-                            followers.get(c.index()).observe(p.toSegment());
+                            // The connection's own endpoints (the same values, not built anew per
+                            // packet), and only the options the inference reads.
+                            boolean fromServer = table.lastFromServer();
+                            followers.get(c.index()).observe(fromServer ? p.toStateSegment(c.server(), c.client())
+                                    : p.toStateSegment(c.client(), c.server()));
                         }
                     }
                 }

@@ -49,6 +49,36 @@ public final class TcpOptionReader {
      *
      * @return null when every option is well formed, else the reason (allocated only then)
      */
+    /**
+     * Whether the options at {@code offset} may hold a window scale or a SACK option, without decoding
+     * them: true when one of those kinds appears before the end of the list, or when the list is
+     * malformed before its end (then only {@link #read} can say). False means {@link #read} would find
+     * neither.
+     */
+    static boolean mayHoldScaleOrSack(ByteBuffer b, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            int kind = b.get(i) & 0xFF;
+            if (kind == EOL) {
+                return false;
+            }
+            if (kind == NOP) {
+                i++;
+                continue;
+            }
+            if (kind == WINDOW_SCALE || kind == SACK || i + 1 >= end) {
+                return true;
+            }
+            int len = b.get(i + 1) & 0xFF;
+            if (len < 2 || len > end - i) {
+                return true;
+            }
+            i += len;
+        }
+        return false;
+    }
+
     static String read(ByteBuffer b, boolean bigEndian, int offset, int length, List<TcpOption> out) {
         int i = offset;
         int end = offset + length;

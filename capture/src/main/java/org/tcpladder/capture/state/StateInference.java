@@ -68,6 +68,7 @@ import org.tcpladder.capture.tcp.TcpSegment;
 public final class StateInference {
     /** Linux's TIME-WAIT length (TCP_TIMEWAIT_LEN): 60 seconds. */
     public static final Duration LINUX_TIME_WAIT = Duration.ofSeconds(60);
+    private static final Side[] SIDES = Side.values();
 
     private final Endpoint client;
     private final Endpoint server;
@@ -80,6 +81,8 @@ public final class StateInference {
     private final List<StateTransition[]> revisions = new ArrayList<>(1);
     private List<StateTransition> recording;
     private int lastAnomalyCount;
+    /** What crosses the segment being observed (reused: one observation at a time). */
+    private final List<SideTrack.Pending> crossing = new ArrayList<>(2);
     private boolean assumed;
     private boolean started;
     private TcpState initialClient;
@@ -186,7 +189,8 @@ public final class StateInference {
         SegmentStory.Before before = tell ? SegmentStory.before(x, y) : null;
 
         // The sender's own segment tells what it had received: confirm or cross what is in flight to it.
-        List<SideTrack.Pending> crossing = new ArrayList<>(2);
+        List<SideTrack.Pending> crossing = this.crossing;
+        crossing.clear();
         boolean confirmedSynAck = resolveInFlight(from, s, crossing);
         boolean finsCross = false;
         for (SideTrack.Pending p : crossing) {
@@ -405,8 +409,11 @@ public final class StateInference {
     private boolean resolveInFlight(Side side, TcpSegment s, List<SideTrack.Pending> crossing) {
         SideTrack t = track(side);
         boolean confirmedSynAck = false;
-        SideTrack.Pending[] pending = {t.pendingSyn, t.pendingFin};
-        for (SideTrack.Pending p : pending) {
+        // Both as they were before either is settled.
+        SideTrack.Pending syn = t.pendingSyn;
+        SideTrack.Pending fin = t.pendingFin;
+        for (int k = 0; k < 2; k++) {
+            SideTrack.Pending p = k == 0 ? syn : fin;
             if (p == null) {
                 continue;
             }
@@ -599,8 +606,10 @@ public final class StateInference {
      * not in FIN-WAIT-1. (Had the SYN or FIN been lost, its retransmission would replace it in flight.)
      */
     private void arrivedInOrder(Side side, SideTrack t, TcpSegment s) {
-        SideTrack.Pending[] pending = {t.pendingSyn, t.pendingFin};
-        for (SideTrack.Pending p : pending) {
+        SideTrack.Pending syn = t.pendingSyn;
+        SideTrack.Pending fin = t.pendingFin;
+        for (int k = 0; k < 2; k++) {
+            SideTrack.Pending p = k == 0 ? syn : fin;
             if (p != null && s.seq().greaterThan(p.controlSeq())) {
                 clearPending(t, p);
                 arrive(side, p, p.segment().timeNs(), -1);
@@ -657,7 +666,7 @@ public final class StateInference {
     }
 
     private void expireTimeWait(long nowNs) {
-        for (Side side : Side.values()) {
+        for (Side side : SIDES) {
             SideTrack t = track(side);
             if (t.state == TcpState.TIME_WAIT && nowNs - t.timeWaitSinceNs >= timeWaitNs) {
                 apply(side, StateMachine.Event.TIME_WAIT_TIMEOUT, -1, t.timeWaitSinceNs + timeWaitNs, -1);
