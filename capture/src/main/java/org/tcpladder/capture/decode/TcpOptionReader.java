@@ -17,6 +17,10 @@ import org.tcpladder.capture.tcp.TcpOption;
  * allocates nothing when no list is asked for, so the hot path can validate every packet.
  */
 public final class TcpOptionReader {
+    /** The option records without fields are values: one of each serves every segment (a million NOPs is heap). */
+    private static final TcpOption END_OF_LIST = new TcpOption.EndOfList();
+    private static final TcpOption NO_OP = new TcpOption.NoOp();
+
     static final int EOL = 0;
     static final int NOP = 1;
     static final int MSS = 2;
@@ -86,11 +90,11 @@ public final class TcpOptionReader {
             int kind = b.get(i) & 0xFF;
             if (kind == EOL) {
                 // RFC 9293 3.2: the end of the list; what follows is padding.
-                if (out != null) out.add(new TcpOption.EndOfList());
+                if (out != null) out.add(END_OF_LIST);
                 return null;
             }
             if (kind == NOP) {
-                if (out != null) out.add(new TcpOption.NoOp());
+                if (out != null) out.add(NO_OP);
                 i++;
                 continue;
             }
