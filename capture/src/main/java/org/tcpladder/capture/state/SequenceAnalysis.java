@@ -256,7 +256,8 @@ final class SequenceAnalysis {
     private static void forgetAcknowledged(Flow rev, SeqNum ack) {
         for (Iterator<long[]> it = rev.unacked.iterator(); it.hasNext(); ) {
             long[] u = it.next();
-            if (ack.greaterOrEqual(new SeqNum((int) u[1]))) {
+            // ack >= end in sequence space (SeqNum.greaterOrEqual), without a number object per entry.
+            if (ack.raw() - (int) u[1] >= 0) {
                 it.remove();
             }
         }
