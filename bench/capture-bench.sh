@@ -16,14 +16,18 @@
 #   tshark -r F -T fields ...          once (slow): its time and its memory per packet
 #   tshark -r F -q -z conv,tcp         with --conv (slow): the reference for connections
 #   java -jar tcpladder-cli.jar connections F > /dev/null     whole process
+#   java -jar tcpladder-cli.jar connections --states F        whole process: the states' cost
 #   java -jar tcpladder-cli.jar print F > /dev/null           whole process
 #   LoadBenchmark F                    in-process load into a CaptureIndex: cold and warm time,
 #                                      packets/s, MB/s, heap retained per packet
+#   AnalysisBenchmark F1               ConnectionAnalysis.of on a 1M-segment connection (what the
+#                                      window does on opening it), cold and warm, wall and CPU
 #
 # The whole-process commands run N times (default 3) in interleaved rounds and the median is quoted.
 # The table gives the figures, ratios against the peers of the same run, and PASS/MISS against the
 # targets: connections <= 6x pcapsum; 10M-packet connections < 3 s; <= 64 B of heap per packet;
-# print at least 5x faster than tcpdump.
+# print at least 5x faster than tcpdump; connections --states within 2x plain connections (CPU);
+# a 1M-segment connection analysed in under 1.5 s (warm).
 #
 # Environment: TCPLADDER_BENCH_DIR (default /tmp/tcpladder-capture-bench) holds the generated files;
 # TCPLADDER_BENCH_SHARED (default: the shared/bench folder beside the repository, or beside the main
@@ -77,6 +81,7 @@ fi
 mkdir -p "$dir"
 f1m="$dir/1m.pcap"
 f10m="$dir/10m.pcap"
+f1conn="$dir/1m-one-connection.pcap"
 
 generate() { # FILE PACKETS CONNECTIONS
     if [ ! -s "$1" ]; then
@@ -86,6 +91,7 @@ generate() { # FILE PACKETS CONNECTIONS
     fi
 }
 generate "$f1m" 1000000 20000
+generate "$f1conn" 1000000 1
 if [ "$want_10m" = 1 ]; then
     generate "$f10m" 10000000 200000
 fi
@@ -134,7 +140,7 @@ median() {
         if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-names="pcapsum tcpdump connections print"
+names="pcapsum tcpdump connections connections_states print"
 [ "$do_10m" = 1 ] && names="$names pcapsum10m connections10m"
 for n in $names tshark_fields tshark_conv; do rm -f "$dir/$n.times"; done
 
@@ -148,6 +154,7 @@ for r in $(seq 1 "$runs"); do
     measure pcapsum "$pcapsum" "$f1m"
     measure tcpdump tcpdump -nn -r "$f1m"
     measure connections "$java" -jar "$jar" connections "$f1m"
+    measure connections_states "$java" -jar "$jar" connections --states "$f1m"
     measure print "$java" -jar "$jar" print "$f1m"
     if [ "$do_10m" = 1 ]; then
         measure pcapsum10m "$pcapsum" "$f10m"
@@ -168,6 +175,8 @@ fi
 
 echo "LoadBenchmark ..." >&2
 "$java" -cp "$jar" org.tcpladder.capture.bench.LoadBenchmark --runs 5 "$f1m" > "$dir/load1m.txt"
+echo "AnalysisBenchmark ..." >&2
+"$java" -cp "$jar" org.tcpladder.capture.bench.AnalysisBenchmark --runs 5 "$f1conn" > "$dir/analysis1m.txt"
 if [ "$do_10m" = 1 ]; then
     "$java" -cp "$jar" org.tcpladder.capture.bench.LoadBenchmark --runs 3 "$f10m" > "$dir/load10m.txt"
 fi
@@ -215,6 +224,9 @@ printf '%-44s %10s %12s  %s\n' "tcpladder connections F > /dev/null" "$(sec "$co
 if [ "$want_conv" = 1 ]; then
     printf '%-44s %10s %12s\n' "" "" "$(ratio "$tc_ms" "$conn_ms") faster than tshark conv"
 fi
+cs_ms=$(median connections_states)
+printf '%-44s %10s %12s  %s\n' "tcpladder connections --states F" "$(sec "$cs_ms")" "$(ratio "$cs_ms" "$conn_ms") conn" \
+    "cpu $(median connections_states 3) s = $(ratio "$(median connections_states 3)" "$(median connections 3)") plain's cpu; max RSS $(( $(median connections_states 2) / 1024 )) MB"
 printf '%-44s %10s %12s  %s\n' "tcpladder print F > /dev/null" "$(sec "$print_ms")" "$(ratio "$print_ms" "$pcapsum_ms") C" \
     "$(ratio "$tcpdump_ms" "$print_ms") faster than tcpdump; cpu $(median print 3) s; max RSS $(( $(median print 2) / 1024 )) MB"
 echo
@@ -226,6 +238,10 @@ if [ "$want_tshark" = 1 ]; then
     printf ' (tshark fields: %s B/packet)' "$(awk -v kb="$tf_kb" -v n=$packets 'BEGIN { printf "%.0f", kb * 1024 / n }')"
 fi
 echo
+echo "in-process analysis of one 1M-segment connection (AnalysisBenchmark, ConnectionAnalysis.of):"
+printf '  cold %s s (cpu %s s), warm %s s (cpu %s s); cpu is the analysing thread, without the collector\n' \
+    "$(value analysis1m.txt cold_s)" "$(value analysis1m.txt cold_cpu_s)" "$(value analysis1m.txt warm_s)" \
+    "$(value analysis1m.txt warm_cpu_s)"
 if [ "$do_10m" = 1 ]; then
     p10_ms=$(median pcapsum10m)
     c10_ms=$(median connections10m)
@@ -256,6 +272,13 @@ if [ "$do_10m" = 1 ]; then
 fi
 printf '  %-4s print at least 5x faster than tcpdump -nn -r: %s\n' \
     "$(verdict "$tcpdump_ms >= 5 * $print_ms")" "$(ratio "$tcpdump_ms" "$print_ms")"
+cs_cpu=$(median connections_states 3)
+c_cpu=$(median connections 3)
+printf '  %-4s connections --states within 2x plain connections: cpu %s s against %s s = %s (wall %s)\n' \
+    "$(verdict "$cs_cpu <= 2 * $c_cpu")" "$cs_cpu" "$c_cpu" "$(ratio "$cs_cpu" "$c_cpu")" "$(ratio "$cs_ms" "$conn_ms")"
+aw=$(value analysis1m.txt warm_s)
+printf '  %-4s a 1M-segment connection analysed in under 1.5 s (warm): %s s (cpu of its thread %s s)\n' \
+    "$(verdict "$aw < 1.5")" "$aw" "$(value analysis1m.txt warm_cpu_s)"
 echo
 echo "raw figures (ms, max RSS KB, cpu s) are in $dir/*.times; cpu counts every thread (the JVM's compilers too)."
 echo "Max RSS includes the pages of the memory-mapped capture file; heap per packet is LoadBenchmark's figure."

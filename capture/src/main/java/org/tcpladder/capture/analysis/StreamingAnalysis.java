@@ -49,7 +49,8 @@ public final class StreamingAnalysis {
     private static final class Held {
         final int position;
         final SegmentAnalysis analysis;
-        final List<StateTransition> transitions = new ArrayList<>(2);
+        /** The transitions shown with it; most segments have none, so the list is made on the first. */
+        List<StateTransition> transitions = List.of();
 
         Held(int position, SegmentAnalysis analysis) {
             this.position = position;
@@ -99,6 +100,9 @@ public final class StreamingAnalysis {
             if (latest != null && latest.position > holder.position && !held.isEmpty()
                     && latest.position >= held.peekFirst().position) {
                 holder = latest;
+            }
+            if (holder.transitions.isEmpty()) {
+                holder.transitions = new ArrayList<>(2);
             }
             holder.transitions.add(t);
             latestHolder[t.side().ordinal()] = holder;

@@ -1,6 +1,8 @@
 package org.tcpladder.capture.conn;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-segment facts of a capture in primitive columns, 40 bytes a row: where the TCP header is
@@ -33,6 +35,14 @@ final class SegmentColumns {
     private char[][] window = new char[8][];
     private char[][] payloadLength = new char[8][];
     private char[][] capturedLength = new char[8][];
+    /**
+     * A length column holds up to 65534; {@link #LONG_LENGTH} there means the length is in this map by
+     * row (payload lengths as sent, then as captured: an IPv6 jumbogram or BIG TCP segment carries more
+     * than 65535 bytes, RFC 2675). Rare, so a map beside the columns rather than wider columns.
+     */
+    private final Map<Integer, Integer> longPayloadLengths = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> longCapturedLengths = new ConcurrentHashMap<>();
+    private static final char LONG_LENGTH = 0xFFFF;
     private volatile int size;
 
     int add(long tcpOffsetValue, long timeNs, int seqValue, int ackValue, int flags, boolean fromServer,
@@ -51,8 +61,8 @@ final class SegmentColumns {
         meta[c][i] = (char) (flags & 0x1FF | (fromServer ? FROM_SERVER : 0) | (hasProblem ? HAS_PROBLEM : 0)
                 | (headerLength / 4) << HEADER_WORDS_SHIFT);
         window[c][i] = (char) windowValue;
-        payloadLength[c][i] = (char) payload;
-        capturedLength[c][i] = (char) captured;
+        payloadLength[c][i] = narrow(payload, row, longPayloadLengths);
+        capturedLength[c][i] = narrow(captured, row, longCapturedLengths);
         connection[c][i] = conn;
         number[c][i] = (int) packetNumber;
         size = row + 1;
@@ -126,11 +136,23 @@ final class SegmentColumns {
     }
 
     int payloadLength(int row) {
-        return payloadLength[row >>> CHUNK_BITS][row & MASK];
+        return widen(payloadLength[row >>> CHUNK_BITS][row & MASK], row, longPayloadLengths);
     }
 
     int capturedLength(int row) {
-        return capturedLength[row >>> CHUNK_BITS][row & MASK];
+        return widen(capturedLength[row >>> CHUNK_BITS][row & MASK], row, longCapturedLengths);
+    }
+
+    private static char narrow(int length, int row, Map<Integer, Integer> longLengths) {
+        if (length < LONG_LENGTH) {
+            return (char) length;
+        }
+        longLengths.put(row, length);
+        return LONG_LENGTH;
+    }
+
+    private static int widen(char stored, int row, Map<Integer, Integer> longLengths) {
+        return stored == LONG_LENGTH ? longLengths.get(row) : stored;
     }
 
     int connection(int row) {

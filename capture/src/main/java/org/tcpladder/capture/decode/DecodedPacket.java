@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.tcpladder.capture.tcp.Endpoint;
 import org.tcpladder.capture.tcp.SeqNum;
+import org.tcpladder.capture.tcp.TcpFlags;
 import org.tcpladder.capture.tcp.TcpOption;
 import org.tcpladder.capture.tcp.TcpSegment;
 
@@ -443,9 +444,38 @@ public final class DecodedPacket {
         if (kind != PacketKind.TCP) {
             throw new IllegalStateException("not a decoded TCP segment: " + kind);
         }
-        return new TcpSegment(number, timeNs, source(), destination(), new SeqNum(seq), new SeqNum(ack),
+        return toSegment(source(), destination());
+    }
+
+    /**
+     * The same with endpoints the caller already holds, equal to {@link #source()} and
+     * {@link #destination()} (a connection's client and server): saves building both again for each
+     * packet of a capture.
+     */
+    public TcpSegment toSegment(Endpoint source, Endpoint destination) {
+        if (kind != PacketKind.TCP) {
+            throw new IllegalStateException("not a decoded TCP segment: " + kind);
+        }
+        return new TcpSegment(number, timeNs, source, destination, new SeqNum(seq), new SeqNum(ack),
                 flags, window, urgent, payloadLength(), capturedPayloadLength(), payloadFileOffset(),
                 List.copyOf(options()), problem == null ? null : problem().toString());
+    }
+
+    /**
+     * The segment as the state inference reads it, for a caller that wants states and anomaly counts
+     * only ({@code connections --states}): as {@link #toSegment(Endpoint, Endpoint)}, but the options are
+     * decoded only where the inference looks at them, on a SYN (window scale, RFC 7323) and where a SACK
+     * option may be (D-SACK, RFC 2883); elsewhere the list is empty. Not for narration or display.
+     */
+    public TcpSegment toStateSegment(Endpoint source, Endpoint destination) {
+        if (kind != PacketKind.TCP) {
+            throw new IllegalStateException("not a decoded TCP segment: " + kind);
+        }
+        boolean optionsRead = (flags & TcpFlags.SYN) != 0
+                || TcpOptionReader.mayHoldScaleOrSack(buffer, l4Start + 20, tcpHeaderLength - 20);
+        return new TcpSegment(number, timeNs, source, destination, new SeqNum(seq), new SeqNum(ack),
+                flags, window, urgent, payloadLength(), capturedPayloadLength(), payloadFileOffset(),
+                optionsRead ? List.copyOf(options()) : List.of(), problem == null ? null : problem().toString());
     }
 
     static byte[] addressBytes(int version, long hi, long lo) {

@@ -17,6 +17,10 @@ import org.tcpladder.capture.tcp.TcpOption;
  * allocates nothing when no list is asked for, so the hot path can validate every packet.
  */
 public final class TcpOptionReader {
+    /** The option records without fields are values: one of each serves every segment (a million NOPs is heap). */
+    private static final TcpOption END_OF_LIST = new TcpOption.EndOfList();
+    private static final TcpOption NO_OP = new TcpOption.NoOp();
+
     static final int EOL = 0;
     static final int NOP = 1;
     static final int MSS = 2;
@@ -49,6 +53,36 @@ public final class TcpOptionReader {
      *
      * @return null when every option is well formed, else the reason (allocated only then)
      */
+    /**
+     * Whether the options at {@code offset} may hold a window scale or a SACK option, without decoding
+     * them: true when one of those kinds appears before the end of the list, or when the list is
+     * malformed before its end (then only {@link #read} can say). False means {@link #read} would find
+     * neither.
+     */
+    static boolean mayHoldScaleOrSack(ByteBuffer b, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            int kind = b.get(i) & 0xFF;
+            if (kind == EOL) {
+                return false;
+            }
+            if (kind == NOP) {
+                i++;
+                continue;
+            }
+            if (kind == WINDOW_SCALE || kind == SACK || i + 1 >= end) {
+                return true;
+            }
+            int len = b.get(i + 1) & 0xFF;
+            if (len < 2 || len > end - i) {
+                return true;
+            }
+            i += len;
+        }
+        return false;
+    }
+
     static String read(ByteBuffer b, boolean bigEndian, int offset, int length, List<TcpOption> out) {
         int i = offset;
         int end = offset + length;
@@ -56,11 +90,11 @@ public final class TcpOptionReader {
             int kind = b.get(i) & 0xFF;
             if (kind == EOL) {
                 // RFC 9293 3.2: the end of the list; what follows is padding.
-                if (out != null) out.add(new TcpOption.EndOfList());
+                if (out != null) out.add(END_OF_LIST);
                 return null;
             }
             if (kind == NOP) {
-                if (out != null) out.add(new TcpOption.NoOp());
+                if (out != null) out.add(NO_OP);
                 i++;
                 continue;
             }

@@ -24,6 +24,14 @@ public final class MappedFile implements ByteStore {
     private final FileChannel channel;
     private final long size;
     private final long windowSize;
+    /** Bits of a {@link #read} chunk's size: the file is also mapped whole, in 1 GiB pieces, for reads. */
+    private static final int CHUNK_BITS = 30;
+    /**
+     * The whole file, mapped once for {@link #read}: a ladder reads a million segment headers one by one,
+     * and a system call each was a fifth of analysing a connection. Absolute gets never move a buffer,
+     * so any thread may read.
+     */
+    private final MappedByteBuffer[] chunks;
     private MappedByteBuffer window;
     private long windowStart;
     private long windowEnd;
@@ -40,6 +48,12 @@ public final class MappedFile implements ByteStore {
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
         this.size = channel.size();
         this.windowSize = windowSize;
+        int count = (int) ((size + (1L << CHUNK_BITS) - 1) >>> CHUNK_BITS);
+        this.chunks = new MappedByteBuffer[count];
+        for (int i = 0; i < count; i++) {
+            long start = (long) i << CHUNK_BITS;
+            chunks[i] = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.min(1L << CHUNK_BITS, size - start));
+        }
     }
 
     public long size() {
@@ -77,13 +91,29 @@ public final class MappedFile implements ByteStore {
         return windowStart;
     }
 
-    /** Copies bytes with positional reads (safe from any thread, does not move the window). */
+    /**
+     * Copies bytes from the whole-file mapping (safe from any thread, does not move the window); a range
+     * across two of its pieces with positional reads.
+     */
     @Override
     public byte[] read(long offset, int length) throws IOException {
         if (offset < 0 || length < 0 || offset > size - length) {
             throw new IOException("read of " + length + " bytes at " + offset + " is outside the file (" + size + " bytes)");
         }
         byte[] out = new byte[length];
+        if (length == 0) {
+            return out;
+        }
+        int chunk = (int) (offset >>> CHUNK_BITS);
+        int at = (int) (offset - ((long) chunk << CHUNK_BITS));
+        MappedByteBuffer piece = chunks[chunk];
+        if (piece == null) {
+            throw new IOException("read of " + length + " bytes at " + offset + " after the file was closed");
+        }
+        if (at + (long) length <= piece.capacity()) {
+            piece.get(at, out);
+            return out;
+        }
         ByteBuffer dst = ByteBuffer.wrap(out);
         long pos = offset;
         while (dst.hasRemaining()) {
@@ -99,6 +129,7 @@ public final class MappedFile implements ByteStore {
     @Override
     public void close() throws IOException {
         window = null;
+        java.util.Arrays.fill(chunks, null);
         channel.close();
     }
 }

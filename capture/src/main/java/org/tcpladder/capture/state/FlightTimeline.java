@@ -56,6 +56,8 @@ import org.tcpladder.capture.tcp.TcpSegment;
  * <p>Not thread-safe.
  */
 public final class FlightTimeline {
+    private static final Side[] SIDES = Side.values();
+
     /** Segments followed in flight per direction; beyond this the oldest is taken to have arrived. */
     static final int MAX_IN_FLIGHT = 4096;
     /**
@@ -206,7 +208,7 @@ public final class FlightTimeline {
 
     /** Who sent segment {@code position}. */
     public Side sender(int position) {
-        return Side.values()[sender[check(position)]];
+        return SIDES[sender[check(position)]];
     }
 
     /** The segment leaving its sender. */

@@ -34,14 +34,19 @@ public final class SegmentAnalysis {
         this.sender = sender;
         this.clientState = clientState;
         this.serverState = serverState;
-        this.transitions = List.copyOf(transitions);
-        this.anomalies = List.copyOf(anomalies);
+        this.transitions = frozen(transitions);
+        this.anomalies = frozen(anomalies);
         this.assumed = assumed;
         this.windowBytes = windowBytes;
         this.relativeSeq = relativeSeq;
         this.relativeAck = relativeAck;
-        this.phrases = List.copyOf(phrases);
+        this.phrases = frozen(phrases);
         this.narration = narration;
+    }
+
+    /** An unmodifiable copy; most segments have no transitions and no anomalies: the shared empty list. */
+    private static <T> List<T> frozen(List<T> list) {
+        return list.isEmpty() ? List.of() : List.copyOf(list);
     }
 
     public TcpSegment segment() {

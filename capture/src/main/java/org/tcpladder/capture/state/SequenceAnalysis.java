@@ -3,10 +3,8 @@ package org.tcpladder.capture.state;
 import org.tcpladder.capture.tcp.Side;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 import org.tcpladder.capture.tcp.SeqNum;
 import org.tcpladder.capture.tcp.TcpFlags;
@@ -64,7 +62,8 @@ final class SequenceAnalysis {
         int windowScale = SCALE_UNKNOWN;
         int dupAckCount;
         long lastNonDupAckIndex;
-        Set<AnomalyKind> lastKinds = EnumSet.noneOf(AnomalyKind.class);
+        /** The findings on this direction's last segment, one bit per {@link AnomalyKind} ordinal. */
+        int lastKinds;
         final ArrayDeque<long[]> unacked = new ArrayDeque<>();
     }
 
@@ -89,7 +88,8 @@ final class SequenceAnalysis {
         SeqNum ack = s.ack();
         int window = s.window();
         long now = s.timeNs();
-        EnumSet<AnomalyKind> kinds = EnumSet.noneOf(AnomalyKind.class);
+        // One bit per AnomalyKind ordinal: a set without an allocation per segment.
+        int kinds = 0;
         Anomaly dupAck = null;
 
         // The handshake round trip (last SYN to the first segment that ACKs without SYN) sets the
@@ -107,39 +107,39 @@ final class SequenceAnalysis {
         {
             // One byte at the next sequence number into a closed window: a zero-window probe.
             if (len == 1 && atNext && rev.window == 0) {
-                kinds.add(AnomalyKind.ZERO_WINDOW_PROBE);
+                kinds |= bit(AnomalyKind.ZERO_WINDOW_PROBE);
                 break forward;
             }
             if (window == 0 && !control) {
-                kinds.add(AnomalyKind.ZERO_WINDOW);
+                kinds |= bit(AnomalyKind.ZERO_WINDOW);
             }
             // Starting beyond what was seen means the capture missed what came in between.
             if (fwd.nextSeqKnown && seq.greaterThan(fwd.nextSeq) && !rst) {
-                kinds.add(AnomalyKind.PREVIOUS_SEGMENT_NOT_CAPTURED);
+                kinds |= bit(AnomalyKind.PREVIOUS_SEGMENT_NOT_CAPTURED);
             }
             // RFC 9293 section 3.8.4: a keep-alive repeats the byte before the next sequence number.
             if ((len == 0 || len == 1) && fwd.nextSeqKnown && seq.equals(fwd.nextSeq.plus(-1)) && !control) {
-                kinds.add(AnomalyKind.KEEP_ALIVE);
+                kinds |= bit(AnomalyKind.KEEP_ALIVE);
             }
             if (len == 0 && window != 0 && window != fwd.window && atNext && sameAckAsBefore && !control) {
-                kinds.add(AnomalyKind.WINDOW_UPDATE);
+                kinds |= bit(AnomalyKind.WINDOW_UPDATE);
             }
             if (len > 0 && !control && rev.windowScale != SCALE_UNKNOWN && rev.window >= 0
                     && seq.plus(len).equals(rev.lastAck.plus(scaledWindow(rev)))) {
-                kinds.add(AnomalyKind.WINDOW_FULL);
+                kinds |= bit(AnomalyKind.WINDOW_FULL);
             }
             boolean repeatsLastAck = len == 0 && window == fwd.window && atNext && sameAckAsBefore && !control;
-            if (repeatsLastAck && window != 0 && rev.lastKinds.contains(AnomalyKind.KEEP_ALIVE)) {
-                kinds.add(AnomalyKind.KEEP_ALIVE_ACK);
+            if (repeatsLastAck && window != 0 && (rev.lastKinds & bit(AnomalyKind.KEEP_ALIVE)) != 0) {
+                kinds |= bit(AnomalyKind.KEEP_ALIVE_ACK);
                 break forward;
             }
-            if (repeatsLastAck && window == 0 && rev.lastKinds.contains(AnomalyKind.ZERO_WINDOW_PROBE)) {
-                kinds.add(AnomalyKind.ZERO_WINDOW_PROBE_ACK);
+            if (repeatsLastAck && window == 0 && (rev.lastKinds & bit(AnomalyKind.ZERO_WINDOW_PROBE)) != 0) {
+                kinds |= bit(AnomalyKind.ZERO_WINDOW_PROBE_ACK);
                 break forward;
             }
             if (repeatsLastAck && window != 0) {
                 fwd.dupAckCount = fwd.dupAckCount < 0 ? 1 : fwd.dupAckCount + 1;
-                kinds.add(AnomalyKind.DUPLICATE_ACK);
+                kinds |= bit(AnomalyKind.DUPLICATE_ACK);
                 dupAck = Anomaly.duplicateAck(fwd.dupAckCount, fwd.lastNonDupAckIndex);
             }
         }
@@ -153,17 +153,17 @@ final class SequenceAnalysis {
         if (ackFlag && rev.maxSeqToBeAckedKnown && ack.greaterThan(rev.maxSeqToBeAcked)) {
             if (rev.nextSeqKnown && rev.maxSeqToBeAcked.greaterThan(rev.nextSeq)) {
                 rev.maxSeqToBeAcked = rev.nextSeq;
-                kinds.add(AnomalyKind.ACKED_UNSEEN_SEGMENT);
+                kinds |= bit(AnomalyKind.ACKED_UNSEEN_SEGMENT);
             } else {
                 if (rev.dupAckCount == 0) {
-                    kinds.add(AnomalyKind.ACKED_UNSEEN_SEGMENT);
+                    kinds |= bit(AnomalyKind.ACKED_UNSEEN_SEGMENT);
                 }
                 rev.dupAckCount = -1;
             }
         }
 
         if (len > 0 || syn || fin) {
-            classifyResend(s, fwd, rev, kinds);
+            kinds |= classifyResend(s, fwd, rev, kinds);
         }
 
         // Remember what this direction has now sent.
@@ -174,7 +174,7 @@ final class SequenceAnalysis {
             }
             fwd.unacked.addLast(new long[] {seq.raw(), end.raw()});
         }
-        boolean probe = kinds.contains(AnomalyKind.ZERO_WINDOW_PROBE);
+        boolean probe = (kinds & bit(AnomalyKind.ZERO_WINDOW_PROBE)) != 0;
         if ((!fwd.nextSeqKnown || end.greaterThan(fwd.nextSeq)) && !probe) {
             fwd.nextSeq = end;
             fwd.nextSeqKnown = true;
@@ -197,14 +197,26 @@ final class SequenceAnalysis {
             learnWindowScale(s, fwd, rev);
         }
 
-        List<Anomaly> out = new ArrayList<>(kinds.size() + 1);
-        for (AnomalyKind k : kinds) {
-            out.add(k == AnomalyKind.DUPLICATE_ACK ? dupAck : Anomaly.of(k));
+        boolean dsack = isDsack(s);
+        if (kinds == 0 && !dsack) {
+            return List.of();
         }
-        if (isDsack(s)) {
+        List<Anomaly> out = new ArrayList<>(Integer.bitCount(kinds) + 1);
+        for (AnomalyKind k : KINDS) {
+            if ((kinds & bit(k)) != 0) {
+                out.add(k == AnomalyKind.DUPLICATE_ACK ? dupAck : Anomaly.of(k));
+            }
+        }
+        if (dsack) {
             out.add(Anomaly.of(AnomalyKind.DSACK));
         }
         return out;
+    }
+
+    private static final AnomalyKind[] KINDS = AnomalyKind.values();
+
+    private static int bit(AnomalyKind k) {
+        return 1 << k.ordinal();
     }
 
     /**
@@ -212,9 +224,9 @@ final class SequenceAnalysis {
      * Spurious (all of it already acknowledged) wins, then fast (right after two or more duplicate ACKs
      * asked for exactly this), then out-of-order (close behind the newest data), then plain.
      */
-    private void classifyResend(TcpSegment s, Flow fwd, Flow rev, EnumSet<AnomalyKind> kinds) {
-        if (kinds.contains(AnomalyKind.KEEP_ALIVE)) {
-            return;
+    private int classifyResend(TcpSegment s, Flow fwd, Flow rev, int kinds) {
+        if ((kinds & bit(AnomalyKind.KEEP_ALIVE)) != 0) {
+            return 0;
         }
         SeqNum seq = s.seq();
         int len = s.payloadLength();
@@ -225,31 +237,27 @@ final class SequenceAnalysis {
             notAdvanced = false;
         }
         if (len > 0 && rev.lastAckUsable && seq.plus(len).lessOrEqual(rev.lastAck)) {
-            kinds.add(AnomalyKind.SPURIOUS_RETRANSMISSION);
-            return;
+            return bit(AnomalyKind.SPURIOUS_RETRANSMISSION);
         }
         if (notAdvanced && rev.dupAckCount >= 2 && rev.lastAck.equals(seq)
                 && Long.compareUnsigned(now - rev.lastAckTimeNs, FAST_RETRANSMISSION_WINDOW_NS) < 0) {
-            kinds.add(AnomalyKind.FAST_RETRANSMISSION);
-            return;
+            return bit(AnomalyKind.FAST_RETRANSMISSION);
         }
         long threshold = initialRttNs != 0 ? initialRttNs : DEFAULT_OUT_OF_ORDER_NS;
         SeqNum end = seq.plus(s.sequenceLength());
         if (notAdvanced && Long.compareUnsigned(now - fwd.nextSeqTimeNs, threshold) < 0
                 && !fwd.nextSeq.equals(end)) {
-            kinds.add(AnomalyKind.OUT_OF_ORDER);
-            return;
+            return bit(AnomalyKind.OUT_OF_ORDER);
         }
-        if (notAdvanced) {
-            kinds.add(AnomalyKind.RETRANSMISSION);
-        }
+        return notAdvanced ? bit(AnomalyKind.RETRANSMISSION) : 0;
     }
 
     /** Drops the remembered segments this acknowledgment covers completely. */
     private static void forgetAcknowledged(Flow rev, SeqNum ack) {
         for (Iterator<long[]> it = rev.unacked.iterator(); it.hasNext(); ) {
             long[] u = it.next();
-            if (ack.greaterOrEqual(new SeqNum((int) u[1]))) {
+            // ack >= end in sequence space (SeqNum.greaterOrEqual), without a number object per entry.
+            if (ack.raw() - (int) u[1] >= 0) {
                 it.remove();
             }
         }

@@ -68,6 +68,7 @@ import org.tcpladder.capture.tcp.TcpSegment;
 public final class StateInference {
     /** Linux's TIME-WAIT length (TCP_TIMEWAIT_LEN): 60 seconds. */
     public static final Duration LINUX_TIME_WAIT = Duration.ofSeconds(60);
+    private static final Side[] SIDES = Side.values();
 
     private final Endpoint client;
     private final Endpoint server;
@@ -79,6 +80,9 @@ public final class StateInference {
     private final List<StateTransition> unmodifiableTransitions = Collections.unmodifiableList(transitions);
     private final List<StateTransition[]> revisions = new ArrayList<>(1);
     private List<StateTransition> recording;
+    private int lastAnomalyCount;
+    /** What crosses the segment being observed (reused: one observation at a time). */
+    private final List<SideTrack.Pending> crossing = new ArrayList<>(2);
     private boolean assumed;
     private boolean started;
     private TcpState initialClient;
@@ -152,8 +156,26 @@ public final class StateInference {
      * @throws IllegalArgumentException if the segment is not between the client and the server
      */
     public SegmentAnalysis observe(TcpSegment s) {
+        return observe(s, true);
+    }
+
+    /**
+     * Observes the next segment as {@link #observe} does, with the same states, transitions and
+     * findings, but builds no {@link SegmentAnalysis} and no narration: returns only how many anomalies
+     * the segment has. For a caller that wants final states and counts only ({@code connections}),
+     * where building every segment's story was most of the time.
+     *
+     * @throws IllegalArgumentException if the segment is not between the client and the server
+     */
+    public int observeCounting(TcpSegment s) {
+        observe(s, false);
+        return lastAnomalyCount;
+    }
+
+    /** The one observing step: a {@link SegmentAnalysis} when {@code tell}, else null; counts the anomalies. */
+    private SegmentAnalysis observe(TcpSegment s, boolean tell) {
         Side from = senderOf(s);
-        recording = new ArrayList<>(4);
+        recording = tell ? new ArrayList<>(4) : null;
         expireTimeWait(s.timeNs());
         boolean firstSegment = !started;
         if (firstSegment) {
@@ -164,10 +186,11 @@ public final class StateInference {
         SideTrack y = track(from.other());
         List<Anomaly> anomalies = sequenceAnalysis.analyze(s, from);
         long windowBytes = sequenceAnalysis.windowBytes(s, from);
-        SegmentStory.Before before = SegmentStory.before(x, y);
+        SegmentStory.Before before = tell ? SegmentStory.before(x, y) : null;
 
         // The sender's own segment tells what it had received: confirm or cross what is in flight to it.
-        List<SideTrack.Pending> crossing = new ArrayList<>(2);
+        List<SideTrack.Pending> crossing = this.crossing;
+        crossing.clear();
         boolean confirmedSynAck = resolveInFlight(from, s, crossing);
         boolean finsCross = false;
         for (SideTrack.Pending p : crossing) {
@@ -193,6 +216,10 @@ public final class StateInference {
         // Tell once per side, on its first scaled window that is not zero, what the scaling does.
         boolean explainScale = !x.windowScaleExplained && !s.has(TcpFlags.SYN) && shift > 0 && s.window() > 0;
         x.windowScaleExplained |= explainScale;
+        lastAnomalyCount = anomalies.size();
+        if (!tell) {
+            return null;
+        }
 
         List<Phrase> phrases = SegmentStory.tell(s, from, before, x, y, anomalies, windowBytes, shift,
                 confirmedSynAck, rstAccepted, firstSegment && assumed, explainScale, simultaneousSynAck);
@@ -382,8 +409,11 @@ public final class StateInference {
     private boolean resolveInFlight(Side side, TcpSegment s, List<SideTrack.Pending> crossing) {
         SideTrack t = track(side);
         boolean confirmedSynAck = false;
-        SideTrack.Pending[] pending = {t.pendingSyn, t.pendingFin};
-        for (SideTrack.Pending p : pending) {
+        // Both as they were before either is settled.
+        SideTrack.Pending syn = t.pendingSyn;
+        SideTrack.Pending fin = t.pendingFin;
+        for (int k = 0; k < 2; k++) {
+            SideTrack.Pending p = k == 0 ? syn : fin;
             if (p == null) {
                 continue;
             }
@@ -576,8 +606,10 @@ public final class StateInference {
      * not in FIN-WAIT-1. (Had the SYN or FIN been lost, its retransmission would replace it in flight.)
      */
     private void arrivedInOrder(Side side, SideTrack t, TcpSegment s) {
-        SideTrack.Pending[] pending = {t.pendingSyn, t.pendingFin};
-        for (SideTrack.Pending p : pending) {
+        SideTrack.Pending syn = t.pendingSyn;
+        SideTrack.Pending fin = t.pendingFin;
+        for (int k = 0; k < 2; k++) {
+            SideTrack.Pending p = k == 0 ? syn : fin;
             if (p != null && s.seq().greaterThan(p.controlSeq())) {
                 clearPending(t, p);
                 arrive(side, p, p.segment().timeNs(), -1);
@@ -634,7 +666,7 @@ public final class StateInference {
     }
 
     private void expireTimeWait(long nowNs) {
-        for (Side side : Side.values()) {
+        for (Side side : SIDES) {
             SideTrack t = track(side);
             if (t.state == TcpState.TIME_WAIT && nowNs - t.timeWaitSinceNs >= timeWaitNs) {
                 apply(side, StateMachine.Event.TIME_WAIT_TIMEOUT, -1, t.timeWaitSinceNs + timeWaitNs, -1);

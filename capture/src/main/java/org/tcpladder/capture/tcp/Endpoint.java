@@ -43,7 +43,7 @@ public final class Endpoint {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Endpoint e && e.port == port && Arrays.equals(e.address, address);
+        return o == this || o instanceof Endpoint e && e.port == port && Arrays.equals(e.address, address);
     }
 
     @Override
