@@ -116,8 +116,8 @@ class LiveLadderTest {
                         time(13) + 20, KernelTcpState.TIME_WAIT, KernelTcpState.CLOSED));
         LadderData d = LiveLadder.of(capture, echo, events, Narration.english());
         assertEquals(new KernelSnapshot(13, "TIME-WAIT", "LAST-ACK"), d.kernel().get(0));
-        assertEquals("TIME-WAIT", d.segment(12).clientState());
-        assertEquals("LAST-ACK", d.segment(12).serverState());
+        assertEquals(TcpState.TIME_WAIT, d.segment(12).clientState());
+        assertEquals(TcpState.LAST_ACK, d.segment(12).serverState());
     }
 
     @Test
