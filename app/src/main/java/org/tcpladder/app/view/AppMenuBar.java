@@ -1,5 +1,6 @@
 package org.tcpladder.app.view;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -111,7 +112,7 @@ final class AppMenuBar extends MenuBar {
     }
 
     /** A check item that shows and sets {@code property}. */
-    private static CheckMenuItem check(String label, javafx.beans.property.BooleanProperty property,
+    private static CheckMenuItem check(String label, BooleanProperty property,
                                        KeyCombination accelerator) {
         CheckMenuItem m = new CheckMenuItem(label);
         m.setMnemonicParsing(false);
