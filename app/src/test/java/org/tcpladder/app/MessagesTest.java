@@ -61,8 +61,6 @@ class MessagesTest {
         assertEquals("session.pcap: 0 packets, 0 TCP connections", text.format("connections.summary", "session.pcap", 0, 0));
         assertEquals("Live: Echo (1 connection captured)", text.format("live.summary", "Echo", 1));
         assertEquals("Live: Echo (2 connections captured)", text.format("live.summary", "Echo", 2));
-        assertEquals("1 segment with an anomaly", text.format("connections.anomalies", 1));
-        assertEquals("3 segments with anomalies", text.format("connections.anomalies", 3));
         assertEquals("1 byte", text.format("details.payloadBytes", 1));
     }
 
