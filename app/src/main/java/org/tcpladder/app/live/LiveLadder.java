@@ -5,6 +5,7 @@ import org.tcpladder.app.ladder.KernelSnapshot;
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.ladder.SocketCall;
+import org.tcpladder.app.ladder.StateTimeline;
 import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
@@ -47,26 +48,33 @@ public final class LiveLadder {
             times[i] = analysis.segment(i).segment().timeNs();
         }
         List<SocketCall> calls = new ArrayList<>();
-        List<KernelSnapshot> kernel = new ArrayList<>();
         Map<Side, Integer> halfClosedAt = new EnumMap<>(Side.class);
-        for (int j = 0; j < events.size(); j++) {
-            SocketEvent e = events.get(j);
+        for (SocketEvent e : events) {
             Side side = e.side();
             int position = switch (e.call()) {
                 case ACCEPT, READ -> countAtOrBefore(times, e.endNs());
                 default -> countBefore(times, e.startNs());
             };
             calls.add(new SocketCall(side, position, SocketCallLabels.of(e)));
-            long nextCall = j + 1 < events.size() ? events.get(j + 1).startNs() : Long.MAX_VALUE;
-            kernel.add(readAt(analysis, times, e, nextCall));
             if (e.call() == org.tcpladder.capture.demo.SocketCall.SHUTDOWN_OUTPUT && e.ok()) {
                 // The FIN it sends is a half-close, and the narration says so (RFC 9293 section 3.6).
                 halfClosedAt.putIfAbsent(side, position);
             }
         }
         calls.sort((a, b) -> Integer.compare(a.position(), b.position()));
+        LadderData ladder = CaptureLadder.of(index, analysis, narration, calls, List.of(), halfClosedAt);
+        // The kernel's readings are compared with the states the window shows at each position, so they
+        // are placed by the very timelines the playback reads.
+        StateTimeline client = StateTimeline.of(ladder, Side.CLIENT);
+        StateTimeline server = StateTimeline.of(ladder, Side.SERVER);
+        List<KernelSnapshot> kernel = new ArrayList<>();
+        for (int j = 0; j < events.size(); j++) {
+            long nextCall = j + 1 < events.size() ? events.get(j + 1).startNs() : Long.MAX_VALUE;
+            kernel.add(readAt(client, server, times, events.get(j), nextCall));
+        }
         kernel.sort((a, b) -> Integer.compare(a.position(), b.position()));
-        return CaptureLadder.of(index, analysis, narration, calls, kernel, halfClosedAt);
+        return new LadderData(ladder.client(), ladder.server(), ladder.clientInitialState(),
+                ladder.serverInitialState(), ladder.segments(), ladder.socketCalls(), ladder.payloads(), kernel);
     }
 
     /**
@@ -117,26 +125,22 @@ public final class LiveLadder {
      * the first position of that span where it matches the inferred states, and only when none does
      * at the span's start, where the "≠" it then shows is a real disagreement.
      */
-    static KernelSnapshot readAt(ConnectionAnalysis analysis, long[] times, SocketEvent e, long nextCallNs) {
+    static KernelSnapshot readAt(StateTimeline clientStates, StateTimeline serverStates, long[] times, SocketEvent e,
+                                 long nextCallNs) {
         String client = name(e.client());
         String server = name(e.server());
         int from = countAtOrBefore(times, e.endNs());
         int to = Math.max(from, nextCallNs == Long.MAX_VALUE ? times.length : countBefore(times, nextCallNs));
         for (int p = from; p <= to; p++) {
-            if (agrees(client, inferred(analysis, Side.CLIENT, p)) && agrees(server, inferred(analysis, Side.SERVER, p))) {
+            if (agrees(client, clientStates.at(p).state()) && agrees(server, serverStates.at(p).state())) {
                 return new KernelSnapshot(p, client, server);
             }
         }
         return new KernelSnapshot(from, client, server);
     }
 
-    /** A side's inferred state at timeline position {@code p}: after segments {@code 0..p-1}. */
-    private static String inferred(ConnectionAnalysis analysis, Side side, int p) {
-        return (p == 0 ? analysis.initialState(side) : analysis.stateAfter(side, p - 1)).displayName();
-    }
-
-    private static boolean agrees(String kernel, String inferred) {
-        return kernel == null || kernel.equals(inferred);
+    private static boolean agrees(String kernel, TcpState inferred) {
+        return kernel == null || (inferred != null && kernel.equals(inferred.displayName()));
     }
 
     private static String name(KernelView v) {
