@@ -1,6 +1,10 @@
 package org.tcpladder.app;
 
+import java.text.ChoiceFormat;
+import java.text.FieldPosition;
+import java.text.Format;
 import java.text.MessageFormat;
+import java.text.ParsePosition;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -10,9 +14,11 @@ import java.util.ResourceBundle;
  * (no JavaFX) so that layouts and view models that produce text are testable without a toolkit.
  *
  * <p>{@link #text} returns a value as written; {@link #format} runs it through {@link MessageFormat}
- * (so in those values a literal apostrophe is written twice). Numbers are passed as their plain
+ * (so in those values a literal apostrophe is written twice). Numbers are written as their plain
  * {@code toString()}: MessageFormat would group digits ("2,954,132,071"), and a sequence number
- * must read exactly as tcpdump prints it.
+ * must read exactly as tcpdump prints it. A count that decides a word is a choice,
+ * {@code {0,choice,1#1 connection|1<{0} connections}}: the choice sees the number, and the
+ * {@code {0}} inside the chosen text is written plain too.
  */
 public final class Messages {
     public static final String BUNDLE = "org.tcpladder.app.messages";
@@ -37,11 +43,66 @@ public final class Messages {
     }
 
     public String format(String key, Object... args) {
-        Object[] plain = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            plain[i] = args[i] instanceof Number ? args[i].toString() : args[i];
+        return format(text(key), bundle.getLocale(), args);
+    }
+
+    /**
+     * {@code pattern} with {@code args}: a plain {@code {n}} writes a number as {@code toString()}, a
+     * {@code {n,choice,...}} chooses by the number and formats the chosen text the same way.
+     */
+    static String format(String pattern, Locale locale, Object[] args) {
+        MessageFormat f = new MessageFormat(pattern, locale);
+        Format[] formats = f.getFormats();
+        for (int i = 0; i < formats.length; i++) {
+            if (formats[i] == null) {
+                formats[i] = PLAIN;
+            } else if (formats[i] instanceof ChoiceFormat choice) {
+                formats[i] = new PlainChoice(choice, locale, args);
+            }
         }
-        return new MessageFormat(text(key), bundle.getLocale()).format(plain);
+        f.setFormats(formats);
+        return f.format(args);
+    }
+
+    /** Writes a value as its {@code toString()}: no digit grouping. */
+    private static final Format PLAIN = new Format() {
+        @Override
+        public StringBuffer format(Object obj, StringBuffer to, FieldPosition pos) {
+            return to.append(obj);
+        }
+
+        @Override
+        public Object parseObject(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    /** A choice whose chosen text is itself formatted as {@link #format(String, Locale, Object[])} does. */
+    private static final class PlainChoice extends Format {
+        private final ChoiceFormat choice;
+        private final Locale locale;
+        private final Object[] args;
+
+        PlainChoice(ChoiceFormat choice, Locale locale, Object[] args) {
+            this.choice = choice;
+            this.locale = locale;
+            this.args = args;
+        }
+
+        @Override
+        public StringBuffer format(Object obj, StringBuffer to, FieldPosition pos) {
+            if (!(obj instanceof Number n)) {
+                // A pattern bug (a choice given text): show the text rather than fail the lesson.
+                return to.append(obj);
+            }
+            String chosen = choice.format(n.doubleValue());
+            return to.append(chosen.indexOf('{') >= 0 ? Messages.format(chosen, locale, args) : chosen);
+        }
+
+        @Override
+        public Object parseObject(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     public boolean has(String key) {

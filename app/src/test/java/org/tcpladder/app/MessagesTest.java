@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MessagesTest {
@@ -52,5 +53,39 @@ class MessagesTest {
     @Test
     void aMissingKeyShowsItselfInsteadOfFailing() {
         assertEquals("!no.such.key!", text.text("no.such.key"));
+    }
+
+    @Test
+    void aCountOfOneIsSingularAndTheOthersPlural() {
+        assertEquals("session.pcap: 1 packet, 1 TCP connection", text.format("connections.summary", "session.pcap", 1, 1));
+        assertEquals("session.pcap: 0 packets, 0 TCP connections", text.format("connections.summary", "session.pcap", 0, 0));
+        assertEquals("Live: Echo (1 connection captured)", text.format("live.summary", "Echo", 1));
+        assertEquals("Live: Echo (2 connections captured)", text.format("live.summary", "Echo", 2));
+        assertEquals("1 byte", text.format("details.payloadBytes", 1));
+    }
+
+    @Test
+    void aCountInsideAChoiceIsNotGroupedEither() {
+        assertEquals("big.pcap: 1234567 packets, 20 TCP connections",
+                text.format("connections.summary", "big.pcap", 1234567L, 20));
+        assertEquals("Port 50000 on lo: 1 connection, 12345 segments",
+                text.format("watch.summary", 50000, "lo", 1, 12345));
+    }
+
+    @Test
+    void noValueSaysConnectionsWithAnS() throws IOException {
+        String bundle = Files.readString(Path.of("src/main/resources/org/tcpladder/app/messages.properties"));
+        assertFalse(bundle.contains("(s)"), "a plural written as (s)");
+        // A count written before a plural noun without a choice: "{2} connections" says "1 connections".
+        Matcher m = Pattern.compile("\\{\\d\\} (connections|segments|packets|bytes|frames)").matcher(bundle);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            int line = bundle.lastIndexOf('\n', m.start());
+            String value = bundle.substring(line + 1, bundle.indexOf('\n', m.start()));
+            if (!value.contains("<" + m.group())) {
+                found.add(value);
+            }
+        }
+        assertEquals(List.of(), found);
     }
 }

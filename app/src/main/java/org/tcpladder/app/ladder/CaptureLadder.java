@@ -48,8 +48,17 @@ public final class CaptureLadder {
      */
     public static LadderData of(CaptureIndex index, ConnectionAnalysis analysis, Narration narration,
                                 List<SocketCall> calls, List<KernelSnapshot> kernel) {
+        return of(index, analysis, narration, calls, kernel, Map.of());
+    }
+
+    /**
+     * @param halfClosedAt where each side that called shutdown(SHUT_WR) did so, as a timeline position:
+     *                     its FIN from there on is narrated as a half-close, not as closing
+     */
+    public static LadderData of(CaptureIndex index, ConnectionAnalysis analysis, Narration narration,
+                                List<SocketCall> calls, List<KernelSnapshot> kernel, Map<Side, Integer> halfClosedAt) {
         Connection c = analysis.connection();
-        Segments segments = new Segments(index, analysis, narration);
+        Segments segments = new Segments(index, analysis, narration, halfClosedAt);
         return new LadderData(c.client(), c.server(),
                 analysis.initialState(Side.CLIENT),
                 analysis.initialState(Side.SERVER),
@@ -72,6 +81,7 @@ public final class CaptureLadder {
         private final ConnectionAnalysis analysis;
         private final Connection connection;
         private final Narration narration;
+        private final Map<Side, Integer> halfClosedAt;
         /** Why a side's state changed, by segment: only the few segments where one did. */
         private final Map<Integer, String> clientReasons = new HashMap<>();
         private final Map<Integer, String> serverReasons = new HashMap<>();
@@ -82,11 +92,13 @@ public final class CaptureLadder {
         private static final byte ANOMALIES = 1;
         private static final byte OPTIONS = 2;
 
-        Segments(CaptureIndex index, ConnectionAnalysis analysis, Narration narration) {
+        Segments(CaptureIndex index, ConnectionAnalysis analysis, Narration narration,
+                 Map<Side, Integer> halfClosedAt) {
             this.index = index;
             this.analysis = analysis;
             this.connection = analysis.connection();
             this.narration = narration;
+            this.halfClosedAt = halfClosedAt;
             findReasons(Side.CLIENT, clientReasons);
             findReasons(Side.SERVER, serverReasons);
             int n = analysis.size();
@@ -138,9 +150,11 @@ public final class CaptureLadder {
          */
         private String reasonAt(Side side, int i, TcpState to) {
             List<String> sentences = new ArrayList<>(2);
+            Integer halfClose = halfClosedAt.get(side);
+            String variant = halfClose != null && halfClose <= i ? Narration.HALF_CLOSE : null;
             for (StateTransition t : analysis.transitionsAt(i)) {
                 if (t.side() == side) {
-                    sentences.add(narration.transition(t));
+                    sentences.add(narration.transition(t, variant));
                 }
             }
             if (sentences.isEmpty()) {

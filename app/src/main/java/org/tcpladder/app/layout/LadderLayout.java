@@ -522,7 +522,8 @@ public final class LadderLayout {
         addBands(bands, serverStates, serverX, p, playheadY, contentTop, contentBottom, offset, marks);
 
         return new LadderGeometry(width, viewport.height(), em, header, clientX, serverX,
-                text.format("ladder.clientTitle", data.client()),
+                data.client().port() == 0 ? text.format("ladder.clientTitleNoPort", data.client().addressText())
+                        : text.format("ladder.clientTitle", data.client()),
                 text.format("ladder.serverTitle", data.server()),
                 rows, bands, marks, gaps, playheadY + offset, contentHeight, textSizes());
     }

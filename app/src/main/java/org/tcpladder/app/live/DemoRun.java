@@ -52,6 +52,9 @@ public final class DemoRun {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", true);
     private final ReadOnlyObjectWrapper<RecordingInfo> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private volatile RecordingInfo recordedAs;
+    private volatile DemoReady readyAs;
+    private final ReadOnlyObjectWrapper<LadderData> beforeFirstSegment =
+            new ReadOnlyObjectWrapper<>(this, "beforeFirstSegment");
     /** What each connection's ladder was last built from: its segment count and the events seen. */
     private final Map<Connection, int[]> builtFrom = new HashMap<>();
     private final Map<Connection, ConnectionEntry> entries = new HashMap<>();
@@ -103,6 +106,7 @@ public final class DemoRun {
         @Override
         public void ready(DemoReady ready) {
             recordedAs = ready.recording();
+            readyAs = ready;
             pump.request();
         }
 
@@ -174,6 +178,13 @@ public final class DemoRun {
                 connections.set(List.copyOf(list));
             }
         }
+        DemoReady r = readyAs;
+        if (r != null && (index == null || index.connections().isEmpty())) {
+            List<SocketEvent> seen = List.copyOf(events);
+            if (beforeFirstSegment.get() == null || beforeFirstSegment.get().socketCalls().size() != seen.size()) {
+                beforeFirstSegment.set(LiveLadder.beforeFirstSegment(r, seen));
+            }
+        }
         PendingStep p = waitingFor;
         pending.set(p == null ? null : p.description());
         note.set(lastNote);
@@ -238,6 +249,15 @@ public final class DemoRun {
     }
 
     /** Step mode: the call the session will make on {@link #proceed()}, e.g. {@code client: close()}; else null. */
+    /**
+     * Until the first segment is captured: the two lifelines as they are (the server's after its
+     * listen(), the client not yet connected), with the calls made so far; null before the session is
+     * ready. A step-mode session shows it while it waits for its first call.
+     */
+    public ReadOnlyObjectProperty<LadderData> beforeFirstSegmentProperty() {
+        return beforeFirstSegment.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty pendingProperty() {
         return pending.getReadOnlyProperty();
     }

@@ -5,15 +5,21 @@ import org.tcpladder.app.ladder.KernelSnapshot;
 import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.ladder.SocketCall;
+import org.tcpladder.app.ladder.StateTimeline;
 import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
+import org.tcpladder.capture.demo.DemoReady;
 import org.tcpladder.capture.demo.KernelView;
 import org.tcpladder.capture.demo.SocketEvent;
 import org.tcpladder.capture.state.Narration;
+import org.tcpladder.capture.state.TcpState;
+import org.tcpladder.capture.tcp.Endpoint;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A live session's connection as the ladder shows it: the captured segments analysed like a file's,
@@ -42,7 +48,7 @@ public final class LiveLadder {
             times[i] = analysis.segment(i).segment().timeNs();
         }
         List<SocketCall> calls = new ArrayList<>();
-        List<KernelSnapshot> kernel = new ArrayList<>();
+        Map<Side, Integer> halfClosedAt = new EnumMap<>(Side.class);
         for (SocketEvent e : events) {
             Side side = e.side();
             int position = switch (e.call()) {
@@ -50,11 +56,47 @@ public final class LiveLadder {
                 default -> countBefore(times, e.startNs());
             };
             calls.add(new SocketCall(side, position, SocketCallLabels.of(e)));
-            kernel.add(new KernelSnapshot(countAtOrBefore(times, e.endNs()), name(e.client()), name(e.server())));
+            if (e.call() == org.tcpladder.capture.demo.SocketCall.SHUTDOWN_OUTPUT && e.ok()) {
+                // The FIN it sends is a half-close, and the narration says so (RFC 9293 section 3.6).
+                halfClosedAt.putIfAbsent(side, position);
+            }
         }
         calls.sort((a, b) -> Integer.compare(a.position(), b.position()));
+        LadderData ladder = CaptureLadder.of(index, analysis, narration, calls, List.of(), halfClosedAt);
+        // The kernel's readings are compared with the states the window shows at each position, so they
+        // are placed by the very timelines the playback reads.
+        StateTimeline client = StateTimeline.of(ladder, Side.CLIENT);
+        StateTimeline server = StateTimeline.of(ladder, Side.SERVER);
+        List<KernelSnapshot> kernel = new ArrayList<>();
+        for (int j = 0; j < events.size(); j++) {
+            long nextCall = j + 1 < events.size() ? events.get(j + 1).startNs() : Long.MAX_VALUE;
+            kernel.add(readAt(client, server, times, events.get(j), nextCall));
+        }
         kernel.sort((a, b) -> Integer.compare(a.position(), b.position()));
-        return CaptureLadder.of(index, analysis, narration, calls, kernel);
+        return new LadderData(ladder.client(), ladder.server(), ladder.clientInitialState(),
+                ladder.serverInitialState(), ladder.segments(), ladder.socketCalls(), ladder.payloads(), kernel);
+    }
+
+    /**
+     * A session's ladder before its first segment: no arrows yet, the two lifelines in the states the
+     * calls so far left them in (RFC 9293 section 3.3.2: CLOSED until a socket opens; a server that has
+     * called listen() is in LISTEN), those calls beside them and the kernel's view after each. The
+     * client's port is not chosen until connect(), so its endpoint has port 0 (the header then names
+     * the address alone).
+     */
+    public static LadderData beforeFirstSegment(DemoReady ready, List<SocketEvent> events) {
+        byte[] address = ready.ipVersion().loopback().getAddress();
+        List<SocketCall> calls = new ArrayList<>();
+        List<KernelSnapshot> kernel = new ArrayList<>();
+        boolean listening = false;
+        for (SocketEvent e : events) {
+            calls.add(new SocketCall(e.side(), 0, SocketCallLabels.of(e)));
+            kernel.add(new KernelSnapshot(0, name(e.client()), name(e.server())));
+            listening |= e.call() == org.tcpladder.capture.demo.SocketCall.LISTEN && e.ok();
+        }
+        return new LadderData(new Endpoint(address, 0), new Endpoint(address, ready.serverPort()),
+                TcpState.CLOSED, listening ? TcpState.LISTEN : TcpState.CLOSED,
+                List.of(), calls, null, kernel);
     }
 
     /**
@@ -72,6 +114,33 @@ public final class LiveLadder {
             }
         }
         return out;
+    }
+
+    /**
+     * Where on the timeline the kernel's view after call {@code e} was read. The demo asks the kernel
+     * once the call has returned and before it makes the next one, so the reading falls after every
+     * segment captured by the call's end and before the first one captured after the next call began;
+     * a segment can arrive in between (the peer's delayed ACK of a FIN, while /proc/net/tcp is read for
+     * a closed socket), and then the reading describes the moment after it. So the reading is placed at
+     * the first position of that span where it matches the inferred states, and only when none does
+     * at the span's start, where the "≠" it then shows is a real disagreement.
+     */
+    static KernelSnapshot readAt(StateTimeline clientStates, StateTimeline serverStates, long[] times, SocketEvent e,
+                                 long nextCallNs) {
+        String client = name(e.client());
+        String server = name(e.server());
+        int from = countAtOrBefore(times, e.endNs());
+        int to = Math.max(from, nextCallNs == Long.MAX_VALUE ? times.length : countBefore(times, nextCallNs));
+        for (int p = from; p <= to; p++) {
+            if (agrees(client, clientStates.at(p).state()) && agrees(server, serverStates.at(p).state())) {
+                return new KernelSnapshot(p, client, server);
+            }
+        }
+        return new KernelSnapshot(from, client, server);
+    }
+
+    private static boolean agrees(String kernel, TcpState inferred) {
+        return kernel == null || (inferred != null && kernel.equals(inferred.displayName()));
     }
 
     private static String name(KernelView v) {

@@ -17,6 +17,8 @@ public final class StyleClasses {
     public static final String SIDE_LABEL = "side-label";
     public static final String STATE_NAME = "state-name";
     public static final String STATE_REASON = "state-reason";
+    /** A side's name and its big state, on one line. */
+    public static final String STATE_TITLE = "state-title";
     public static final String CLIENT = "client";
     public static final String SERVER = "server";
     public static final String CONNECTION_PANE = "connection-pane";
@@ -48,6 +50,10 @@ public final class StyleClasses {
     public static final String PENDING_CALL = "pending-call";
     public static final String KERNEL_STATE = "kernel-state";
     public static final String PROBLEM_REMEDY = "problem-remedy";
+    /** The main toolbar, a flow pane that wraps (it also carries modena's {@code tool-bar} look). */
+    public static final String SESSION_TOOL_BAR = "session-tool-bar";
+    /** Why the field beside it cannot be used. */
+    public static final String FIELD_PROBLEM = "field-problem";
 
     /** The live bar while a session or watch is capturing (its dot is lit). */
     // Presenter mode.
@@ -75,6 +81,8 @@ public final class StyleClasses {
     public static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     /** A table cell counting anomalies, when there are some. */
     public static final PseudoClass ANOMALOUS = PseudoClass.getPseudoClass("anomalous");
+    /** A text field whose content cannot be used (e.g. a port number out of range); says why beside it. */
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private StyleClasses() {
     }

@@ -36,10 +36,10 @@ import java.util.function.Consumer;
 /**
  * Puts the real window through the states worth showing and snapshots each to a PNG: a live echo
  * session over loopback mid-handshake and finished, its data segment with the payload in hex, the same
- * at classroom zoom, a multi-connection capture file with its list, time spacing, IPv6, the RFC 9293
- * state diagram beside a ladder, and a file that is not a capture; the echo session in the Dark and
- * Projector themes, each with a dialog. Used by {@link Screenshots} for {@code screenshots/} and by a
- * test that runs it headless.
+ * at classroom zoom, a multi-connection capture file with its list, time spacing, the window on a
+ * 1280x720 projector, IPv6, the RFC 9293 state diagram beside a ladder, and a file that is not a
+ * capture; the echo session in the Dark and Projector themes, each with a dialog. Used by
+ * {@link Screenshots} for {@code screenshots/} and by a test that runs it headless.
  *
  * <p>Live sessions need live capture (root or CAP_NET_RAW). Their ports, sequence numbers and times
  * are those of the moment, so the pictures differ a little from run to run; the shots show relative
@@ -53,6 +53,9 @@ public final class ScreenshotTour {
     static final Duration POLL = Duration.millis(50);
     /** How dark a dialog's shadow is over the window, 0..255. */
     private static final int SHADOW_ALPHA = 60;
+    /** A common classroom projector. */
+    static final double PROJECTOR_WIDTH = 1280;
+    static final double PROJECTOR_HEIGHT = 720;
 
     private final MainWindow window;
     private final Scene scene;
@@ -92,7 +95,9 @@ public final class ScreenshotTour {
             window.settings().ipv6Property().set(false);
             window.settings().stepModeProperty().set(true);
             window.startDemo();
-        }, () -> demo() != null && demo().pendingProperty().get() != null);
+        }, () -> demo() != null && demo().pendingProperty().get() != null && window.playback().getData() != null);
+        // Before the first call: both lifelines, the server LISTENing after its listen(), and what comes next.
+        shot("11-live-step-waiting", () -> { });
         step("the handshake captured", () -> demo().proceed(),
                 () -> segments() >= 3 && demo().pendingProperty().get() != null);
         shot("01-live-mid-handshake", () -> window.playback().seek(1.5));
@@ -112,11 +117,19 @@ public final class ScreenshotTour {
         // The payload is at the bottom of the details: scrolled there once they are laid out.
         steps.add(steps.size() - 1, new Step("scroll the details to the payload",
                 () -> ((ScrollPane) scene.lookup("#" + NodeIds.DETAILS)).setVvalue(1), () -> true));
+        // As a teacher would: large text, the side panes folded away (Ctrl+1, Ctrl+2) so the ladder and
+        // the whole reasons under the states have the width.
         shot("05-classroom-zoom", () -> {
             window.settings().setFontSize(22);
+            window.connectionListShownProperty().set(false);
+            window.detailsShownProperty().set(false);
             window.playback().seek(8);
         });
-        step("normal text", () -> window.settings().resetZoom(), () -> true);
+        step("normal text, both panes", () -> {
+            window.settings().resetZoom();
+            window.connectionListShownProperty().set(true);
+            window.detailsShownProperty().set(true);
+        }, () -> true);
         if (capture != null) {
             step("a capture file with twenty connections", () -> window.open(capture),
                     () -> !window.loadingProperty().get() && window.playback().getData() != null
@@ -131,6 +144,20 @@ public final class ScreenshotTour {
             step("back to order and relative numbers", () -> {
                 window.settings().spacingProperty().set(Spacing.ORDER);
                 window.settings().numbersProperty().set(NumberMode.RELATIVE);
+            }, () -> true);
+            // A 1280x720 projector: the whole window fits, and before playing the connection shows faint.
+            double[] size = new double[2];
+            shot("12-normal-window-1280x720", () -> {
+                Window w = scene.getWindow();
+                size[0] = w.getWidth();
+                size[1] = w.getHeight();
+                w.setWidth(PROJECTOR_WIDTH);
+                w.setHeight(PROJECTOR_HEIGHT);
+                window.playback().home();
+            });
+            step("back to the window's size", () -> {
+                scene.getWindow().setWidth(size[0]);
+                scene.getWindow().setHeight(size[1]);
             }, () -> true);
         }
         step("a live session over IPv6 in run mode: the server closes first", () -> {

@@ -1,5 +1,6 @@
 package org.tcpladder.app.view;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -71,8 +72,16 @@ final class AppMenuBar extends MenuBar {
                 labelOption(text.text("menu.labelLength"), settings, LabelStyle::length, LabelStyle::withLength),
                 labelOption(text.text("menu.labelWindow"), settings, LabelStyle::window, LabelStyle::withWindow),
                 labelOption(text.text("menu.labelOptions"), settings, LabelStyle::options, LabelStyle::withOptions));
-        Menu view = new Menu(text.text("menu.view"), null, zoomIn, zoomOut, zoomReset, new SeparatorMenuItem(),
-                absolute, byTime, stateDiagram, new SeparatorMenuItem(), present, presenterLabels,
+        MenuItem fit = item(text.text("menu.fitConnection"), window::fitConnection,
+                new KeyCodeCombination(KeyCode.DIGIT9, KeyCombination.SHORTCUT_DOWN));
+        CheckMenuItem listPane = check(text.text("menu.connectionList"), window.connectionListShownProperty(),
+                new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN));
+        CheckMenuItem detailsPane = check(text.text("menu.segmentDetails"), window.detailsShownProperty(),
+                new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
+        CheckMenuItem upcoming = check(text.text("menu.showUpcoming"), settings.showUpcomingProperty(), null);
+        Menu view = new Menu(text.text("menu.view"), null, zoomIn, zoomOut, zoomReset, fit, new SeparatorMenuItem(),
+                listPane, detailsPane, stateDiagram, new SeparatorMenuItem(), absolute, byTime, upcoming,
+                new SeparatorMenuItem(), present, presenterLabels,
                 new SeparatorMenuItem(), new ThemeMenu(text));
 
         Menu play = new Menu(text.text("menu.playback"), null,
@@ -100,6 +109,18 @@ final class AppMenuBar extends MenuBar {
                 settings.projectionLabelsProperty().set(with.apply(settings.projectionLabelsProperty().get(), b)));
         settings.projectionLabelsProperty().addListener((o, a, b) -> item.setSelected(shown.test(b)));
         return item;
+    }
+
+    /** A check item that shows and sets {@code property}. */
+    private static CheckMenuItem check(String label, BooleanProperty property,
+                                       KeyCombination accelerator) {
+        CheckMenuItem m = new CheckMenuItem(label);
+        m.setMnemonicParsing(false);
+        m.selectedProperty().bindBidirectional(property);
+        if (accelerator != null) {
+            m.setAccelerator(accelerator);
+        }
+        return m;
     }
 
     private static MenuItem item(String label, Runnable action, KeyCombination accelerator) {

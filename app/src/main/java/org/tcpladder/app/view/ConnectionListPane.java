@@ -105,10 +105,12 @@ final class ConnectionListPane extends VBox {
         Label placeholder = new Label();
         placeholder.setId(NodeIds.CONNECTIONS_PLACEHOLDER);
         placeholder.getStyleClass().add(StyleClasses.PLACEHOLDER);
+        // A live session or watch that has captured nothing yet says what it waits for, not "open a file".
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.filtering() && model.totalProperty().get() > 0
                         ? text.format("connections.noMatch", model.filterProperty().get().trim())
+                        : model.emptyTextProperty().get() != null ? model.emptyTextProperty().get()
                         : text.text("connections.empty"),
-                model.filterProperty(), model.totalProperty()));
+                model.filterProperty(), model.totalProperty(), model.emptyTextProperty()));
         table.setPlaceholder(placeholder);
         VBox.setVgrow(table, Priority.ALWAYS);
 

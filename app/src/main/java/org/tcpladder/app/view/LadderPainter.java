@@ -37,6 +37,8 @@ final class LadderPainter {
     /** Line widths in em, before the theme's weight: a lifeline and a segment's arrow. */
     static final double LIFELINE_WIDTH = 0.15;
     static final double ARROW_WIDTH = 0.22;
+    /** How strongly segments after the playhead show, when they are shown: a shape, not a reading. */
+    static final double UPCOMING_ALPHA = 0.22;
 
     private final Messages text;
     private final Text measurer = new Text();
@@ -47,9 +49,21 @@ final class LadderPainter {
     private double line;
     private String family;
     private TextSizes sizes;
+    private boolean showUpcoming;
+    private String note;
 
     LadderPainter(Messages text) {
         this.text = text;
+    }
+
+    /** Whether segments and calls after the playhead are drawn, faint. */
+    void showUpcoming(boolean show) {
+        this.showUpcoming = show;
+    }
+
+    /** A line said in the middle of an empty ladder (loading, waiting for a call or for traffic), or null. */
+    void note(String note) {
+        this.note = note;
     }
 
     void paint(GraphicsContext g, double width, double height, LadderGeometry geo,
@@ -67,7 +81,7 @@ final class LadderPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             // Wrapped to the canvas: a narrow ladder pane would otherwise cut the hint off at both ends.
-            List<String> lines = wrap(text.text("ladder.empty"), g.getFont(), width * 0.9);
+            List<String> lines = wrap(note != null ? note : text.text("ladder.empty"), g.getFont(), width * 0.9);
             double lineHeight = g.getFont().getSize() * 1.4;
             double top = height / 2 - (lines.size() - 1) * lineHeight / 2;
             for (int i = 0; i < lines.size(); i++) {
@@ -96,6 +110,10 @@ final class LadderPainter {
         for (CallMark call : geo.calls()) {
             if (call.done()) {
                 call(geo, call);
+            } else if (showUpcoming) {
+                g.setGlobalAlpha(UPCOMING_ALPHA);
+                call(geo, call);
+                g.setGlobalAlpha(1);
             }
         }
         for (GapMark gap : geo.gaps()) {
@@ -103,9 +121,18 @@ final class LadderPainter {
         }
         for (ArrowRow row : geo.rows()) {
             if (row.isVisibleAtPlayhead()) {
-                arrow(row);
+                arrow(row, row.headX(), row.headY());
                 labels(row);
+            } else if (showUpcoming) {
+                // Not sent yet at the playhead: the whole arrow, faint, so the exchange's shape shows.
+                g.setGlobalAlpha(UPCOMING_ALPHA);
+                arrow(row, row.toX(), row.arriveY());
+                labels(row);
+                g.setGlobalAlpha(1);
             }
+        }
+        if (note != null && geo.rows().isEmpty()) {
+            noteBelow(geo, width);
         }
         g.restore();
         header(geo, width);
@@ -197,10 +224,24 @@ final class LadderPainter {
         g.fillText(label, (geo.clientX() + geo.serverX()) / 2, gap.y());
     }
 
-    private void arrow(ArrowRow row) {
+    /** The note of a ladder with no segment yet, between the lifelines under the playhead. */
+    private void noteBelow(LadderGeometry geo, double width) {
+        g.setFill(ink.apply(Ink.MUTED));
+        g.setFont(font(FontWeight.NORMAL, 1.2));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        double room = Math.max(width * 0.3, geo.serverX() - geo.clientX() - 2 * em);
+        List<String> lines = wrap(note, g.getFont(), room);
+        double lineHeight = g.getFont().getSize() * 1.4;
+        double top = geo.playheadY() + 1.5 * em;
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), (geo.clientX() + geo.serverX()) / 2, top + i * lineHeight);
+        }
+    }
+
+    /** The arrow of {@code row} from its start to ({@code hx}, {@code hy}), where its head is now. */
+    private void arrow(ArrowRow row, double hx, double hy) {
         Paint color = ink.apply(row.sender() == Side.CLIENT ? Ink.CLIENT : Ink.SERVER);
-        double hx = row.headX();
-        double hy = row.headY();
         double dx = hx - row.fromX();
         double dy = hy - row.departY();
         double len = Math.hypot(dx, dy);
@@ -222,7 +263,7 @@ final class LadderPainter {
         g.strokeLine(row.fromX(), row.departY(), bx, by);
         g.fillPolygon(new double[]{hx, bx - uy * headHalf, bx + uy * headHalf},
                 new double[]{hy, by + ux * headHalf, by - ux * headHalf}, 3);
-        if (row.progress() < 1) {
+        if (row.progress() > 0 && row.progress() < 1) {
             // The segment itself, in flight.
             g.setGlobalAlpha(0.25);
             g.fillOval(hx - 0.7 * em, hy - 0.7 * em, 1.4 * em, 1.4 * em);

@@ -3,12 +3,16 @@ package org.tcpladder.app.view;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.css.CssMetaData;
 import javafx.css.FontCssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
@@ -70,6 +74,10 @@ public final class LadderView extends Region {
     private final InvalidationListener themeChanged = o -> useTheme();
     private final StyleableObjectProperty<Font> font;
     private final SettingsViewModel settings;
+    private final BooleanProperty upcomingShown =
+            new SimpleBooleanProperty(this, "upcomingShown", false);
+    private final StringProperty note =
+            new SimpleStringProperty(this, "note");
     private LadderGeometry lastGeometry;
     /** The label style to draw with instead of the settings' own (the presenter's), or null. */
     private LabelStyle labelStyle;
@@ -120,6 +128,8 @@ public final class LadderView extends Region {
         playback.animatingProperty().addListener((o, a, b) -> wake());
         playback.playingProperty().addListener((o, a, b) -> wake());
         selected.addListener((o, a, b) -> markDirty());
+        upcomingShown.addListener((o, a, b) -> markDirty());
+        note.addListener((o, a, b) -> markDirty());
         scrollTop.addListener((o, a, b) -> {
             syncScrollBar();
             markDirty();
@@ -343,6 +353,8 @@ public final class LadderView extends Region {
         long start = System.nanoTime();
         LadderLayout l = layout.get();
         lastGeometry = l == null ? null : l.geometry(viewport(), playback.getPosition(), selected.get());
+        painter.showUpcoming(upcomingShown.get());
+        painter.note(note.get());
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), lastGeometry,
                 this::ink, theme.lineWeight(), em(), font.get());
         lastPaintNanos = System.nanoTime() - start;
@@ -372,6 +384,16 @@ public final class LadderView extends Region {
     }
 
     /** The selected segment, highlighted on the ladder; -1 for none. */
+    /** Whether the segments after the playhead are drawn, faint (the window decides when). */
+    public BooleanProperty upcomingShownProperty() {
+        return upcomingShown;
+    }
+
+    /** What an empty ladder says instead of its hint (loading…, waiting for…), or null. */
+    public StringProperty noteProperty() {
+        return note;
+    }
+
     public IntegerProperty selectedProperty() {
         return selected;
     }

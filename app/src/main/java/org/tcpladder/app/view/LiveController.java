@@ -1,10 +1,13 @@
 package org.tcpladder.app.view;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
 import org.tcpladder.app.Messages;
+import org.tcpladder.app.ladder.LadderData;
 import org.tcpladder.app.layout.ArrowRow;
 import org.tcpladder.app.layout.LadderGeometry;
 import org.tcpladder.app.live.DemoRun;
@@ -48,7 +51,10 @@ final class LiveController {
     private final PortWatchStarter watchStarter;
     private final Runnable beforeLive;
     private final Narration narration = Narration.english();
+    private final ReadOnlyBooleanWrapper stepping = new ReadOnlyBooleanWrapper(this, "stepping");
     private final ReadOnlyLongWrapper firstArrowMillis = new ReadOnlyLongWrapper(this, "firstArrowMillis", -1);
+    private Consumer<String> ladderNote = n -> { };
+    private Consumer<LadderData> beforeFirstSegment = d -> { };
     private DemoRun demo;
     private WatchRun watch;
     private long startClickNs;
@@ -74,10 +80,21 @@ final class LiveController {
         bar.next.setOnAction(e -> proceed());
         bar.runToEnd.setOnAction(e -> {
             if (demo != null) {
+                stepping.set(false);
                 demo.runToEnd();
             }
         });
         bar.stop.setOnAction(e -> stop());
+    }
+
+    /** Where to say what an empty ladder waits for (the next call, traffic on a port); null clears it. */
+    void setOnLadderNote(Consumer<String> note) {
+        this.ladderNote = note == null ? n -> { } : note;
+    }
+
+    /** Where to show a step session's lifelines before its first segment (no connection exists yet). */
+    void setOnBeforeFirstSegment(Consumer<LadderData> show) {
+        this.beforeFirstSegment = show == null ? d -> { } : show;
     }
 
     /** Whether the connection list belongs to a live session or watch (its ladders follow new segments). */
@@ -123,14 +140,26 @@ final class LiveController {
             bar.show(text.format("live.starting", title), true);
         }
         bar.pending(null, s.mode() == DemoSettings.Mode.STEP);
+        connections.emptyTextProperty().set(text.text("connections.noneYet"));
         DemoRun run = DemoRun.start(s, starter, narration);
         demo = run;
+        stepping.set(s.mode() == DemoSettings.Mode.STEP);
         Set<Object> known = new HashSet<>();
+        if (!holdOld) {
+            // Step mode, before the first segment: both lifelines at once, in their states, and the
+            // calls made so far (the server's listen()), instead of an empty ladder.
+            // Not a connection in the list: there is none yet, only the sockets.
+            run.beforeFirstSegmentProperty().addListener((o, a, data) -> {
+                if (demo == run && known.isEmpty() && data != null) {
+                    beforeFirstSegment.accept(data);
+                }
+            });
+        }
         run.connectionsProperty().addListener((o, a, list) -> {
             if (demo != run) {
                 return;
             }
-            if (holdOld && known.isEmpty()) {
+            if (known.isEmpty()) {
                 connections.setConnections(list, null);
             } else {
                 connections.update(list);
@@ -155,6 +184,14 @@ final class LiveController {
         });
         run.pendingProperty().addListener((o, a, p) -> {
             if (demo == run) {
+                // Said on the ladder while it has no arrow yet (the painter shows it only then).
+                ladderNote.accept(p == null || run.settings().mode() != DemoSettings.Mode.STEP ? null
+                        : text.format("ladder.waitingForCall", p));
+                if (p != null && known.isEmpty()) {
+                    // Not "starting…" any more: it is ready, and waits for the call that connects.
+                    connections.setSummary(recording ? text.format("recording.summary", title, madeOn(run), 0)
+                            : text.format("live.summary", title, 0));
+                }
                 bar.pending(p, run.settings().mode() == DemoSettings.Mode.STEP);
                 if (run.runningProperty().get()) {
                     showRunning(title, recording, p == null ? "running" : "waiting");
@@ -227,7 +264,8 @@ final class LiveController {
 
     // ---- watching a port ----
 
-    void watch(String portText) {
+    /** Watch port; false (and nothing started) when {@code portText} is no port number. */
+    boolean watch(String portText) {
         int port;
         try {
             port = Integer.parseInt(portText == null ? "" : portText.trim());
@@ -236,7 +274,7 @@ final class LiveController {
         }
         if (port < 1 || port > 65535) {
             status.accept(text.text("watch.badPort"));
-            return;
+            return false;
         }
         closeAll();
         beforeLive.run();
@@ -244,6 +282,10 @@ final class LiveController {
         String device = LoopbackDevice.name();
         connections.setConnections(List.of(), text.format("watch.summary", p, device, 0, 0));
         bar.show(text.format("watch.watching", p, device), true);
+        // A later success replaces what an earlier attempt said (a bad port number, say).
+        status.accept(text.format("watch.watching", p, device));
+        ladderNote.accept(text.format("ladder.waitingForTraffic", p));
+        connections.emptyTextProperty().set(text.format("connections.noneYetOnPort", p));
         bar.pending(null, false);
         WatchRun run = WatchRun.start(port, settings.watchSnaplen(), watchStarter, narration);
         watch = run;
@@ -288,6 +330,7 @@ final class LiveController {
                 lastError = LiveProblemDialog.show(text, owner.get(), "watch.header", problem);
             }
         });
+        return true;
     }
 
     private String statsText(CaptureStats s) {
@@ -315,6 +358,9 @@ final class LiveController {
 
     /** Ends and forgets any session or watch (another file or session takes the window). */
     void closeAll() {
+        stepping.set(false);
+        connections.emptyTextProperty().set(null);
+        ladderNote.accept(null);
         if (demo != null) {
             demo.close();
             demo = null;
@@ -338,6 +384,14 @@ final class LiveController {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a live session in step mode owns the window: what it will send next has not happened, so
+     * the ladder must not show it (the class is to predict it).
+     */
+    ReadOnlyBooleanProperty steppingProperty() {
+        return stepping.getReadOnlyProperty();
     }
 
     /** Milliseconds from clicking Start to the first segment's arrow on screen; -1 until then. */

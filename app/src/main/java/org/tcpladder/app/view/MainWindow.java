@@ -1,9 +1,13 @@
 package org.tcpladder.app.view;
 
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -16,13 +20,17 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.tcpladder.app.AppVersion;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.demo.SyntheticEchoSession;
 import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.layout.LadderLayout;
 import org.tcpladder.app.live.DemoStarter;
 import org.tcpladder.app.live.PortWatchStarter;
 import org.tcpladder.app.load.AnomalySweep;
@@ -36,6 +44,7 @@ import org.tcpladder.app.viewmodel.DetailsViewModel;
 import org.tcpladder.app.viewmodel.PlaybackViewModel;
 import org.tcpladder.app.viewmodel.RecentFiles;
 import org.tcpladder.app.viewmodel.SettingsViewModel;
+import org.tcpladder.app.viewmodel.WindowPlacement;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -51,8 +60,8 @@ import java.util.Locale;
  * each part is its own class.
  */
 public final class MainWindow {
-    public static final double WIDTH = 1280;
-    public static final double HEIGHT = 800;
+    public static final double WIDTH = WindowPlacement.PREFERRED_WIDTH;
+    public static final double HEIGHT = WindowPlacement.PREFERRED_HEIGHT;
 
     private final Messages text;
     private final PlaybackViewModel playback = new PlaybackViewModel();
@@ -75,6 +84,9 @@ public final class MainWindow {
     /** Where the details end and the state diagram begins, as a fraction of the right column's height. */
     private static final double DETAILS_OVER_DIAGRAM = 0.26;
     private final SplitPane split;
+    private final Node centerPane;
+    private final BooleanProperty listShown = new SimpleBooleanProperty(this, "listShown", true);
+    private final BooleanProperty detailsShown = new SimpleBooleanProperty(this, "detailsShown", true);
     private final SessionToolBar toolBar;
     private final DetailsPane detailsPane;
     /** The RFC 9293 state diagram, under the details when View ▸ State Diagram is on. */
@@ -122,13 +134,16 @@ public final class MainWindow {
         VBox.setVgrow(ladder, Priority.ALWAYS);
         connectionPane = new ConnectionListPane(text, connections, ZoneId.systemDefault(),
                 settings.fontSizeProperty(), ladder::requestFocus);
+        centerPane = center;
         detailsPane = new DetailsPane(text, details);
         stateDiagram = new StateDiagramPane(text, playback);
-        split = new SplitPane(connectionPane, center, detailsPane);
+        split = new SplitPane();
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(DIVIDERS);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        SplitPane.setResizableWithParent(split.getItems().get(2), false);
+        SplitPane.setResizableWithParent(connectionPane, false);
+        arrangePanes();
+        // A folded pane gives its room to the ladder (View menu, Ctrl+1 and Ctrl+2).
+        listShown.addListener((o, a, b) -> arrangePanes());
+        detailsShown.addListener((o, a, b) -> arrangePanes());
 
         toolBar = new SessionToolBar(text, settings, new SessionToolBar.Actions() {
             @Override
@@ -147,6 +162,10 @@ public final class MainWindow {
             }
         });
         VBox top = new VBox(new AppMenuBar(text, this, playback, settings, recent), toolBar, liveBar);
+        // Never wider than the window: the toolbar wraps to that width instead of running off its edge.
+        top.setMinWidth(0);
+        top.prefWidthProperty().bind(root.widthProperty());
+        top.setMaxWidth(Region.USE_PREF_SIZE);
         root.setTop(top);
         root.setCenter(split);
         root.setBottom(status);
@@ -247,10 +266,20 @@ public final class MainWindow {
         ladder.setOnPainted(live::painted);
         details.selectedProperty().addListener((o, a, b) -> ladder.selectedProperty().set(b.intValue()));
         settings.numbersProperty().addListener((o, a, b) -> details.setNumberMode(b));
+        live.setOnLadderNote(ladder.noteProperty()::set);
+        live.setOnBeforeFirstSegment(playback::load);
+        opener.loadingProperty().addListener((o, a, loading) -> {
+            if (!loading && !live.isLive()) {
+                // Cancelled or failed: the empty ladder no longer says it is loading.
+                ladder.noteProperty().set(null);
+            }
+        });
+        // Segments after the playhead, faint: a file's whole exchange at once, never a step session's future.
+        settings.keepIn(recent.preferences());
+        ladder.upcomingShownProperty().bind(settings.showUpcomingProperty().and(live.steppingProperty().not()));
         // Step mode: stepping past the last segment lets the live session make its next call.
         playback.setOnStepPastEnd(live::proceed);
-        settings.stateDiagramShownProperty().addListener((o, a, b) -> showStateDiagram(b));
-        showStateDiagram(settings.stateDiagramShownProperty().get());
+        settings.stateDiagramShownProperty().addListener((o, a, b) -> arrangePanes());
     }
 
     private void applyFontSize() {
@@ -259,33 +288,112 @@ public final class MainWindow {
             // Larger text pushes the side panes' minimum widths and the split moves its dividers; once
             // the new size is laid out, give every zoom level the same proportions again.
             split.setDividerPositions(dividers());
-            // JavaFX's ToolBar does not bring back overflowed items when they shrink (JDK-8152395):
-            // handing it its items again makes it measure them afresh.
-            toolBar.getItems().setAll(new ArrayList<>(toolBar.getItems()));
         });
     }
 
     /**
-     * Puts the state diagram under the details pane, widening that column, or takes it away again.
+     * The split's columns: the connection list and the right column (the details, the state diagram
+     * under them when View ▸ State Diagram is on) as they are shown; a folded one gives its room to the
+     * ladder.
      */
-    private void showStateDiagram(boolean show) {
-        javafx.scene.Node right = show ? detailsAndDiagram() : detailsPane;
-        if (split.getItems().get(2) == right) {
-            return;
+    private void arrangePanes() {
+        boolean diagram = settings.stateDiagramShownProperty().get();
+        List<Node> right = new ArrayList<>();
+        if (detailsShown.get()) {
+            right.add(detailsPane);
         }
-        if (!show) {
-            detailsAndDiagram.getItems().clear();
-        } else {
-            detailsAndDiagram.getItems().setAll(detailsPane, stateDiagram);
+        if (diagram) {
+            right.add(stateDiagram);
+        }
+        Node rightColumn = null;
+        if (right.size() == 2) {
+            detailsAndDiagram().getItems().setAll(right);
             detailsAndDiagram.setDividerPositions(DETAILS_OVER_DIAGRAM);
+            rightColumn = detailsAndDiagram;
+        } else {
+            if (detailsAndDiagram != null) {
+                detailsAndDiagram.getItems().clear();
+            }
+            rightColumn = right.isEmpty() ? null : right.get(0);
         }
-        split.getItems().set(2, right);
-        SplitPane.setResizableWithParent(right, false);
+        List<Node> items = new ArrayList<>();
+        if (listShown.get()) {
+            items.add(connectionPane);
+        }
+        items.add(centerPane);
+        if (rightColumn != null) {
+            SplitPane.setResizableWithParent(rightColumn, false);
+            items.add(rightColumn);
+        }
+        split.getItems().setAll(items);
         split.setDividerPositions(dividers());
     }
 
+    /** The dividers for the columns shown: each side column keeps its share of the width. */
     private double[] dividers() {
-        return settings.stateDiagramShownProperty().get() ? DIVIDERS_WITH_DIAGRAM : DIVIDERS;
+        double[] both = settings.stateDiagramShownProperty().get() ? DIVIDERS_WITH_DIAGRAM : DIVIDERS;
+        boolean list = listShown.get();
+        boolean right = split.getItems().size() - (list ? 1 : 0) > 1;
+        if (list && right) {
+            return both;
+        }
+        if (list) {
+            return new double[]{both[0]};
+        }
+        if (right) {
+            return new double[]{both[1]};
+        }
+        return new double[0];
+    }
+
+    /**
+     * Fit connection: the text size at which the whole connection fits the ladder's height (down to a
+     * legible minimum, below which as much as fits). The menus, toolbar, state header and timeline grow
+     * with the text too, so the whole window is what scales: the size is chosen so that the connection
+     * plus everything around it fills the window's height, and a few passes, each after the new size is
+     * laid out (a toolbar may wrap), settle it.
+     */
+    public void fitConnection() {
+        fitConnection(6);
+    }
+
+    private void fitConnection(int passes) {
+        LadderLayout l = ladder.layoutProperty().get();
+        double window = root.getHeight();
+        if (l == null || ladder.getHeight() <= 0 || window <= 0) {
+            return;
+        }
+        double before = settings.getFontSize();
+        double around = window - ladder.getHeight();
+        settings.zoomToFit(l.headerHeight() + l.contentHeight() + around, window);
+        if (passes > 1 && Math.abs(settings.getFontSize() - before) > 0.05) {
+            afterNextLayout(() -> fitConnection(passes - 1));
+        } else {
+            afterNextLayout(() -> shrinkUntilFits(3));
+        }
+    }
+
+    /** What is around the ladder does not grow exactly in step with the text: a last step down if needed. */
+    private void shrinkUntilFits(int passes) {
+        LadderLayout l = ladder.layoutProperty().get();
+        if (l == null || passes == 0) {
+            return;
+        }
+        double needed = l.headerHeight() + l.contentHeight();
+        if (needed > ladder.getHeight() && settings.getFontSize() > SettingsViewModel.MIN_FIT_FONT_SIZE) {
+            settings.zoomToFit(needed, ladder.getHeight());
+            afterNextLayout(() -> shrinkUntilFits(passes - 1));
+        }
+    }
+
+    /** Whether the connection list is shown (View ▸ Connection List). */
+    public BooleanProperty connectionListShownProperty() {
+        return listShown;
+    }
+
+    /** Whether the segment details are shown (View ▸ Segment Details). */
+    public BooleanProperty detailsShownProperty() {
+        return detailsShown;
     }
 
     private SplitPane detailsAndDiagram() {
@@ -335,12 +443,26 @@ public final class MainWindow {
         });
     }
 
-    /** Puts the window on {@code stage} with its title, size and extra zoom shortcuts. */
+    /**
+     * Puts the window on {@code stage} with its title, size and extra zoom shortcuts: where it was last
+     * closed if that is still on a screen, never larger than the screen it opens on.
+     */
     public void install(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        WindowPlacement placement = new WindowPlacement(recent.preferences());
+        List<Rectangle2D> screens = new ArrayList<>();
+        for (Screen s : Screen.getScreens()) {
+            screens.add(s.getVisualBounds());
+        }
+        Rectangle2D bounds = placement.initial(screens, Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
         ApplicationTheme.style(scene);
         presenting.installKeys(scene);
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+        stage.setMaximized(placement.maximized());
         // Ctrl+plus arrives as "+" (shifted "=") or from the keypad, depending on the keyboard.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
                 settings::zoomIn);
@@ -348,9 +470,17 @@ public final class MainWindow {
                 settings::zoomIn);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
                 settings::zoomOut);
+        // Ctrl+Shift+= is what "+" is on keyboards where it shares the "=" key.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), settings::zoomIn);
         stage.setTitle(text.text("app.title"));
         stage.setScene(scene);
         stage.setOnHidden(e -> {
+            // Full screen (presenting) is not the window's own size: keep the one saved before.
+            if (!stage.isFullScreen()) {
+                placement.save(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()),
+                        stage.isMaximized());
+            }
             presenting.leave();
             live.closeAll();
             closeCapture();
@@ -396,11 +526,14 @@ public final class MainWindow {
 
     /** Reads a capture file in the background; errors end in a dialog. */
     public void open(Path file) {
+        // Said by an empty ladder (at start with a file given, the window has nothing else to show).
+        ladder.noteProperty().set(text.format("ladder.loading", file.getFileName()));
         opener.open(file);
     }
 
     private void loaded(LoadedCapture capture) {
         live.closeAll();
+        ladder.noteProperty().set(null);
         AutoCloseable previous = openCapture;
         openCapture = capture.index();
         String name = capture.file().getFileName().toString();
@@ -482,7 +615,8 @@ public final class MainWindow {
 
     /** Watch port: every connection to or from {@code port} on loopback, listed as it is captured. */
     public void watchPort(String port) {
-        live.watch(port);
+        boolean started = live.watch(port);
+        toolBar.portProblem(started ? null : text.text("watch.badPortShort"));
     }
 
     /** Stops the live session or watch; what was captured stays on screen. */
@@ -493,7 +627,9 @@ public final class MainWindow {
     public void showAbout() {
         Alert about = new Alert(Alert.AlertType.INFORMATION, text.text("about.text"), ButtonType.OK);
         about.setTitle(text.text("about.title"));
-        about.setHeaderText(text.text("app.title"));
+        String version = AppVersion.current();
+        about.setHeaderText(version == null ? text.text("about.versionUnknown")
+                : text.format("about.version", version));
         if (window() != null) {
             about.initOwner(window());
             about.getDialogPane().getStylesheets().setAll(root.getStylesheets());

@@ -10,6 +10,7 @@ public final class NodeIds {
     public static final String RUN_MODE = "run-mode";
     public static final String OPEN = "open";
     public static final String WATCH_PORT = "watch-port";
+    public static final String WATCH_PORT_PROBLEM = "watch-port-problem";
     public static final String WATCH_PORT_FIELD = "watch-port-field";
     public static final String RELATIVE = "relative";
     public static final String ABSOLUTE = "absolute";

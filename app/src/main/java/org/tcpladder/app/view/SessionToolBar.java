@@ -3,16 +3,19 @@ package org.tcpladder.app.view;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.tcpladder.app.Messages;
+import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.viewmodel.SettingsViewModel;
 import org.tcpladder.capture.demo.Scenario;
 
@@ -20,9 +23,14 @@ import java.util.List;
 
 /**
  * The main toolbar: start a live session (scenario, the text the client sends, IPv4/IPv6, step or
- * run), open a capture, watch a port.
+ * run), open a capture, watch a port. It wraps onto a second line when the text is large or the window
+ * narrow, rather than hide Watch port behind an overflow arrow (JavaFX's ToolBar does that, and a
+ * teacher at a projector does not look for it there).
  */
-final class SessionToolBar extends ToolBar {
+final class SessionToolBar extends FlowPane {
+    private final TextField port = new TextField();
+    private final Label portProblem = new Label();
+
     /** What the toolbar's buttons do; the window decides. */
     interface Actions {
         void start();
@@ -82,7 +90,6 @@ final class SessionToolBar extends ToolBar {
         open.setTooltip(new Tooltip(text.text("toolbar.openTip")));
         open.setOnAction(e -> actions.open());
 
-        TextField port = new TextField();
         port.setId(NodeIds.WATCH_PORT_FIELD);
         port.setPromptText(text.text("toolbar.portPrompt"));
         port.setPrefColumnCount(4);
@@ -91,19 +98,44 @@ final class SessionToolBar extends ToolBar {
         watch.setId(NodeIds.WATCH_PORT);
         watch.setTooltip(new Tooltip(text.text("toolbar.watchTip")));
         watch.setOnAction(e -> actions.watch(port.getText()));
-        HBox watchBox = new HBox(4, watch, port);
+        portProblem.setId(NodeIds.WATCH_PORT_PROBLEM);
+        portProblem.getStyleClass().add(StyleClasses.FIELD_PROBLEM);
+        portProblem.setMinWidth(Region.USE_PREF_SIZE);
+        portProblem(null);
+        HBox watchBox = new HBox(4, watch, port, portProblem);
         watchBox.setAlignment(Pos.CENTER_LEFT);
 
-        getItems().addAll(
+        getStyleClass().addAll("tool-bar", StyleClasses.SESSION_TOOL_BAR);
+        setOrientation(Orientation.HORIZONTAL);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(
                 start,
                 scenario,
                 payload,
                 Segmented.of(settings.ipv6Property(), List.of(v4, v6), List.of(false, true)),
                 Segmented.of(settings.stepModeProperty(), List.of(step, run), List.of(true, false)),
-                new Separator(),
+                separator(),
                 open,
-                new Separator(),
+                separator(),
                 watchBox);
+    }
+
+    /**
+     * Marks the port field as unusable and says why beside it, or (null) clears both: a later success
+     * takes the mark away, so that it never outlives its cause.
+     */
+    void portProblem(String why) {
+        port.pseudoClassStateChanged(StyleClasses.INVALID, why != null);
+        portProblem.setText(why == null ? "" : why);
+        portProblem.setVisible(why != null);
+        portProblem.setManaged(why != null);
+    }
+
+    private static Separator separator() {
+        Separator s = new Separator(Orientation.VERTICAL);
+        // As tall as the controls beside it, not as the whole (wrapped) bar.
+        s.setMaxHeight(Region.USE_PREF_SIZE);
+        return s;
     }
 
     static ToggleButton toggle(String id, String label, String tip) {

@@ -2,9 +2,9 @@ package org.tcpladder.app.view;
 
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
-import javafx.scene.control.ContentDisplay;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
@@ -24,7 +24,6 @@ final class StateIndicator extends VBox {
     private final Label stateName = new Label();
     private final Label reason = new Label();
     private final Label kernel = new Label();
-    private final Tooltip reasonTip = new Tooltip();
     private TcpState shownState;
 
     StateIndicator(Messages text, Side side, ObservableValue<SideStatus> status) {
@@ -39,24 +38,30 @@ final class StateIndicator extends VBox {
         stateName.setMinWidth(Region.USE_PREF_SIZE);
         reason.getStyleClass().add(StyleClasses.STATE_REASON);
         reason.setId(client ? NodeIds.CLIENT_REASON : NodeIds.SERVER_REASON);
-        // At most a few lines (the stylesheet caps its height); the whole sentence is in the tooltip and
-        // in the details pane, so that large text leaves room for the ladder.
-        reason.setMinHeight(0);
-        reason.setTooltip(reasonTip);
-        reasonTip.setWrapText(true);
+        // Whole, wrapped to as many lines as it needs: "…" would hide the reason from the back row, and
+        // nobody hovers over a projector for a tooltip.
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        reason.setWrapText(true);
         Pos align = client ? Pos.TOP_LEFT : Pos.TOP_RIGHT;
         setAlignment(align);
         reason.setAlignment(client ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
         reason.setTextAlignment(client ? TextAlignment.LEFT : TextAlignment.RIGHT);
-        // The state, big; below it the side's name (towards the window's edge) and the reason.
-        reason.setGraphic(sideLabel);
-        reason.setContentDisplay(client ? ContentDisplay.LEFT
-                : ContentDisplay.RIGHT);
+        // The side's name beside the big state (towards the window's edge), so that the reason below has
+        // the indicator's whole width: whole sentences in as few lines as possible.
+        // A flow, so that where both do not fit on one line (large text, narrow ladder) the name goes
+        // under the state rather than being cut to "…".
+        sideLabel.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane title = client ? new FlowPane(sideLabel, stateName) : new FlowPane(stateName, sideLabel);
+        title.getStyleClass().add(StyleClasses.STATE_TITLE);
+        title.setAlignment(client ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
+        title.setRowValignment(VPos.CENTER);
+        title.setPrefWrapLength(0);
+        reason.setMaxWidth(Double.MAX_VALUE);
         kernel.getStyleClass().add(StyleClasses.KERNEL_STATE);
         kernel.setId(client ? NodeIds.CLIENT_KERNEL : NodeIds.SERVER_KERNEL);
         // Under the state, not beside it: two states side by side must fit half the ladder's width.
         kernel.setMinWidth(0);
-        getChildren().addAll(stateName, kernel, reason);
+        getChildren().addAll(title, kernel, reason);
         status.addListener((o, a, b) -> show(b));
         show(status.getValue());
     }
@@ -80,6 +85,5 @@ final class StateIndicator extends VBox {
         } else {
             reason.setText(text.text("state.noInformation"));
         }
-        reasonTip.setText(reason.getText());
     }
 }

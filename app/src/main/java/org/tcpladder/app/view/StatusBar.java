@@ -50,6 +50,9 @@ final class StatusBar extends HBox {
             h.setMinWidth(Region.USE_PREF_SIZE);
         }
         message.setMinWidth(0);
+        // Wrapped and whole: a damaged file's notice names the file and the byte offset, both needed.
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(message, progress, cancel, numbers, spacing);
     }
 

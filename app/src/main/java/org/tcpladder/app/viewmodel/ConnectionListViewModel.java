@@ -39,6 +39,7 @@ public final class ConnectionListViewModel {
     private final ObservableList<ConnectionEntry> all = FXCollections.observableArrayList();
     private final FilteredList<ConnectionEntry> visible = new FilteredList<>(all, e -> true);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final StringProperty emptyText = new SimpleStringProperty(this, "emptyText");
     private final ObjectProperty<ConnectionEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown", 0);
@@ -192,5 +193,13 @@ public final class ConnectionListViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * What the empty list says while a live session or watch has captured no connection yet (it waits
+     * for a call, for traffic); null for the usual hint (open a file…).
+     */
+    public StringProperty emptyTextProperty() {
+        return emptyText;
     }
 }

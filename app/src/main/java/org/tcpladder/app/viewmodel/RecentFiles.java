@@ -61,6 +61,11 @@ public final class RecentFiles {
         }
     }
 
+    /** The preferences node the list lives in; the window keeps its other settings beside it. */
+    public Preferences preferences() {
+        return node;
+    }
+
     public ObservableList<Path> files() {
         return FXCollections.unmodifiableObservableList(files);
     }

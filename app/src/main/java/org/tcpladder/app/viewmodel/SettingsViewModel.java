@@ -18,6 +18,9 @@ import org.tcpladder.capture.demo.DemoSettings;
 import org.tcpladder.capture.demo.IpVersion;
 import org.tcpladder.capture.demo.Scenario;
 
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
 /**
  * The user's view settings: the root font size (zoom; every text size and ladder length derives from
  * it), relative or absolute numbers, row spacing, and the options of a live session (which scenario,
@@ -29,6 +32,9 @@ public final class SettingsViewModel {
     public static final double MIN_FONT_SIZE = 10;
     public static final double MAX_FONT_SIZE = 40;
     static final double ZOOM_STEP = 2;
+    private static final String SHOW_UPCOMING = "view.showUpcoming";
+    /** Fit connection never goes below this: smaller text could not be read from the back row anyway. */
+    public static final double MIN_FIT_FONT_SIZE = 12;
 
     private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(this, "fontSize", DEFAULT_FONT_SIZE);
     private final ObjectProperty<NumberMode> numbers = new SimpleObjectProperty<>(this, "numbers", NumberMode.RELATIVE);
@@ -42,6 +48,7 @@ public final class SettingsViewModel {
     private final StringProperty payload = new SimpleStringProperty(this, "payload", DemoSettings.DEFAULT_PAYLOAD);
     private final ObjectProperty<LabelStyle> projectionLabels =
             new SimpleObjectProperty<>(this, "projectionLabels", LabelStyle.TEXTBOOK);
+    private final BooleanProperty showUpcoming = new SimpleBooleanProperty(this, "showUpcoming", true);
     private final ReadOnlyObjectWrapper<ViewSettings> viewSettings = new ReadOnlyObjectWrapper<>(this, "viewSettings");
 
     public SettingsViewModel() {
@@ -67,6 +74,20 @@ public final class SettingsViewModel {
 
     public void resetZoom() {
         setFontSize(DEFAULT_FONT_SIZE);
+    }
+
+    /**
+     * Fit connection: the size at which something {@code neededHeight} pixels tall at the current size
+     * (every ladder length is a multiple of the font size) fills {@code availableHeight}, between
+     * {@link #MIN_FIT_FONT_SIZE} and {@link #MAX_FONT_SIZE}; rounded down to a tenth of a pixel so that it
+     * fits rather than overflows by a fraction.
+     */
+    public void zoomToFit(double neededHeight, double availableHeight) {
+        if (!(neededHeight > 0) || !(availableHeight > 0)) {
+            return;
+        }
+        double px = Math.floor(fontSize.get() * availableHeight / neededHeight * 10) / 10;
+        setFontSize(Math.max(MIN_FIT_FONT_SIZE, Math.min(MAX_FONT_SIZE, px)));
     }
 
     public void setFontSize(double px) {
@@ -100,6 +121,30 @@ public final class SettingsViewModel {
      */
     public ObjectProperty<LabelStyle> projectionLabelsProperty() {
         return projectionLabels;
+    }
+
+    /**
+     * Whether the segments after the playhead are drawn faint (so that the shape of a capture shows before
+     * it plays). A live session in step mode never shows them: they have not happened yet.
+     */
+    public BooleanProperty showUpcomingProperty() {
+        return showUpcoming;
+    }
+
+    /**
+     * Keeps the settings that outlive a run in {@code node}: reads them now and writes each change.
+     * Only the view's preferences (showing upcoming segments); zoom and the session options start afresh.
+     */
+    public void keepIn(Preferences node) {
+        showUpcoming.set(node.getBoolean(SHOW_UPCOMING, showUpcoming.get()));
+        showUpcoming.addListener((o, a, b) -> {
+            try {
+                node.putBoolean(SHOW_UPCOMING, b);
+                node.flush();
+            } catch (BackingStoreException | IllegalStateException e) {
+                // A convenience (the node may even be gone): the next start shows the default again.
+            }
+        });
     }
 
     /** Live sessions over ::1 instead of 127.0.0.1. */

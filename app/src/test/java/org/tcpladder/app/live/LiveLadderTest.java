@@ -104,4 +104,40 @@ class LiveLadderTest {
         assertEquals(List.of(early, first), LiveLadder.eventsOf(both, 0, all));
         assertEquals(List.of(second), LiveLadder.eventsOf(both, 1, all));
     }
+
+    @Test
+    void aKernelReadingTakenAfterALaterSegmentArrivedIsComparedWhereItDescribesTheConnection() {
+        // close() sent the FIN (segment 11); the kernel was read once the server's FIN (segment 12) had
+        // come back, so it says TIME-WAIT, as the inference does after segment 12, not FIN-WAIT-1.
+        List<SocketEvent> events = List.of(
+                event(Side.CLIENT, org.tcpladder.capture.demo.SocketCall.CLOSE, "", "ok", time(11) - 1,
+                        time(11) + 1, KernelTcpState.TIME_WAIT, KernelTcpState.LAST_ACK),
+                event(Side.SERVER, org.tcpladder.capture.demo.SocketCall.CLOSE, "", "ok", time(13) + 10,
+                        time(13) + 20, KernelTcpState.TIME_WAIT, KernelTcpState.CLOSED));
+        LadderData d = LiveLadder.of(capture, echo, events, Narration.english());
+        assertEquals(new KernelSnapshot(13, "TIME-WAIT", "LAST-ACK"), d.kernel().get(0));
+        assertEquals(TcpState.TIME_WAIT, d.segment(12).clientState());
+        assertEquals(TcpState.LAST_ACK, d.segment(12).serverState());
+    }
+
+    @Test
+    void aKernelReadingThatMatchesNoMomentOfItsSpanStaysWhereTheCallEndedToShowTheDisagreement() {
+        List<SocketEvent> events = List.of(
+                event(Side.CLIENT, org.tcpladder.capture.demo.SocketCall.CLOSE, "", "ok", time(11) - 1,
+                        time(11) + 1, KernelTcpState.CLOSING, KernelTcpState.CLOSE_WAIT));
+        LadderData d = LiveLadder.of(capture, echo, events, Narration.english());
+        assertEquals(new KernelSnapshot(12, "CLOSING", "CLOSE-WAIT"), d.kernel().get(0));
+    }
+
+    @Test
+    void aReadingIsNotMovedPastTheNextCall() {
+        // The next call began before segment 12: the reading was taken before it, so it stays at 12.
+        List<SocketEvent> events = List.of(
+                event(Side.CLIENT, org.tcpladder.capture.demo.SocketCall.CLOSE, "", "ok", time(11) - 1,
+                        time(11) + 1, KernelTcpState.TIME_WAIT, KernelTcpState.LAST_ACK),
+                event(Side.SERVER, org.tcpladder.capture.demo.SocketCall.CLOSE, "", "ok", time(11) + 2,
+                        time(13) + 20, KernelTcpState.TIME_WAIT, KernelTcpState.CLOSED));
+        LadderData d = LiveLadder.of(capture, echo, events, Narration.english());
+        assertEquals(12, d.kernel().get(0).position());
+    }
 }

@@ -153,7 +153,7 @@ class RecordingFallbackTest {
         String day = window.demoRun().recordingProperty().get().madeOnDay();
         assertEquals("Recording, not live: Echo, the client closes first \u2014 waiting for you",
                 text(robot, NodeIds.LIVE_STATUS));
-        assertEquals("Recording made on " + day + ", not live: Echo, the client closes first (0 connection(s))",
+        assertEquals("Recording made on " + day + ", not live: Echo, the client closes first (no connection)",
                 text(robot, NodeIds.SOURCE_SUMMARY));
         assertEquals("Playing the recording of Echo, the client closes first: a real capture made by this program,"
                 + " not live.", text(robot, NodeIds.STATUS));

@@ -133,7 +133,7 @@ class WatchPortTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(2, robot.lookup("#" + NodeIds.CONNECTIONS).queryAs(TableView.class).getItems().size());
             String summary = ShownText.of(robot, NodeIds.SOURCE_SUMMARY);
-            assertTrue(summary.startsWith("Port " + port + " on lo: 2 connection(s)"), summary);
+            assertTrue(summary.startsWith("Port " + port + " on lo: 2 connections"), summary);
 
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                     () -> window.playback().getData() != null && window.playback().getData().size() >= 10);

@@ -98,6 +98,8 @@ public final class Narration {
         for (TransitionCause c : TransitionCause.values()) {
             m.put(c.key(), TRANSITION_ARGUMENTS);
         }
+        m.put(TransitionCause.SENT_FIN.key() + "." + HALF_CLOSE, TRANSITION_ARGUMENTS);
+        m.put(TransitionCause.SENT_FIN_AFTER_PEER.key() + "." + HALF_CLOSE, TRANSITION_ARGUMENTS);
         m.put(ARC_LABEL, List.of("event", "action"));
         m.put(ARC_LABEL_NO_ACTION, List.of("event"));
         return java.util.Collections.unmodifiableMap(m);
@@ -189,6 +191,27 @@ public final class Narration {
     /** The short mark of a retransmission, naming the packet it repeats ("repeats 26"). */
     public String repeatsLabel(long originalPacket) {
         return named(REPEATS_LABEL, "original", originalPacket);
+    }
+
+    /**
+     * The variant of a FIN's sentence for an application known to have half-closed with
+     * shutdown(SHUT_WR) rather than closed (RFC 9293 section 3.6: CLOSE means "I have no more to
+     * send"; the side can still receive). Only a live session knows the call.
+     */
+    public static final String HALF_CLOSE = "halfClose";
+
+    /**
+     * {@link #transition(StateTransition)}, told more exactly when the application's call is known:
+     * {@code variant} (e.g. {@link #HALF_CLOSE}) picks the sentence {@code transition.CAUSE.variant}
+     * where the bundle has one for this cause, else the usual sentence.
+     */
+    public String transition(StateTransition t, String variant) {
+        String key = t.cause().key() + "." + variant;
+        if (variant == null || !bundle.containsKey(key)) {
+            return transition(t);
+        }
+        return format(new Phrase(key, t.side(), t.from(), t.to(), t.cause().rfcSection(),
+                new Phrase.Plain(t.segmentIndex())));
     }
 
     /** Wireshark's short label, e.g. "TCP Dup ACK 7#2", "TCP Retransmission". */

@@ -33,6 +33,9 @@ class NarrationTest {
         for (TransitionCause c : TransitionCause.values()) {
             keys.add(c.key());
         }
+        // A FIN's sentence when a live session knows the application half-closed (Narration.HALF_CLOSE).
+        keys.add(TransitionCause.SENT_FIN.key() + "." + Narration.HALF_CLOSE);
+        keys.add(TransitionCause.SENT_FIN_AFTER_PEER.key() + "." + Narration.HALF_CLOSE);
         for (AnomalyKind k : AnomalyKind.values()) {
             keys.add(k.sentenceKey());
             keys.add(k.labelKey());
