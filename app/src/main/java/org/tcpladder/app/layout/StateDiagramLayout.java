@@ -398,7 +398,9 @@ public final class StateDiagramLayout {
                 Box b = new Box(p.state(), p.end(), new Rect(x(p.column()) - bw / 2, y(p.row()) - boxH / 2, bw, boxH));
                 boxOf.put(p, b);
                 boxes.add(b);
-                taken.add(grow(b.rect(), 0.15 * em));
+                // With the room above it where the side tags stand ("CLIENT", "SERVER") when it is highlighted.
+                Rect around = grow(b.rect(), 0.15 * em);
+                taken.add(new Rect(around.x(), around.y() - lineHeight, around.width(), around.height() + lineHeight));
             }
             List<Edge> edges = new ArrayList<>();
             for (Route r : routes()) {
@@ -707,8 +709,10 @@ public final class StateDiagramLayout {
             }
         }
 
+        /** Inside the bounds, a little in from the side edges so that no letter touches them. */
         private Rect clamp(Rect r) {
-            double x = Math.max(0, Math.min(w - r.width(), r.x()));
+            double inset = Math.min(LABEL_GAP * em, Math.max(0, (w - r.width()) / 2));
+            double x = Math.max(inset, Math.min(w - inset - r.width(), r.x()));
             double y = Math.max(0, Math.min(h - r.height(), r.y()));
             return new Rect(Math.max(0, x), Math.max(0, y), Math.min(r.width(), w), Math.min(r.height(), h));
         }

@@ -245,12 +245,6 @@ final class PresenterView extends StackPane {
         return pendingCall;
     }
 
-    /**
-     * The diagram's share of the screen's width when shown: nearly half, so that its state names and arc
-     * labels are set at projector size too (the ladder keeps the rest, its rows fitted to the height).
-     */
-    static final double DIAGRAM_SHARE = 0.48;
-
     boolean hasDiagram() {
         return diagram != null;
     }
@@ -266,8 +260,8 @@ final class PresenterView extends StackPane {
                 return;
             }
             diagramSlot.getChildren().add(n);
-            diagramSlot.prefWidthProperty().bind(widthProperty().multiply(DIAGRAM_SHARE));
-            diagramSlot.minWidthProperty().bind(widthProperty().multiply(DIAGRAM_SHARE));
+            diagramSlot.prefWidthProperty().bind(widthProperty().multiply(ProjectionScale.DIAGRAM_SHARE));
+            diagramSlot.minWidthProperty().bind(widthProperty().multiply(ProjectionScale.DIAGRAM_SHARE));
         }
         boolean show = !diagramSlot.isVisible();
         diagramSlot.setVisible(show);
