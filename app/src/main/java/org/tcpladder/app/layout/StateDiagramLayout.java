@@ -684,7 +684,9 @@ public final class StateDiagramLayout {
             return lw;
         }
 
-        private boolean clear(Rect rect, Box from) {
+        private boolean clear(Rect placed, Box from) {
+            // A word's space between two labels side by side, so that they do not read as one.
+            Rect rect = new Rect(placed.x() - 0.2 * em, placed.y(), placed.width() + 0.4 * em, placed.height());
             for (Rect t : taken) {
                 if (t.intersects(rect)) {
                     return false;
