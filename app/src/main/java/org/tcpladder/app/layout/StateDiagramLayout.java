@@ -679,7 +679,8 @@ public final class StateDiagramLayout {
         private double widest(List<String> lines) {
             double lw = 0;
             for (String l : lines) {
-                lw = Math.max(lw, measure.width(l, labelFont, false));
+                // Measured bold: a side's last arc shows its label bold, in the same place.
+                lw = Math.max(lw, measure.width(l, labelFont, true));
             }
             return lw;
         }

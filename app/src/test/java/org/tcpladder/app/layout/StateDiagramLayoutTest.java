@@ -117,7 +117,7 @@ class StateDiagramLayoutTest {
             for (StateDiagramLayout.Edge e : l.edges()) {
                 for (StateDiagramLayout.Label label : e.labels().values()) {
                     for (String line : label.lines()) {
-                        assertTrue(WIDE.width(line, l.labelFontSize(), false) <= label.rect().width() + 1e-9);
+                        assertTrue(WIDE.width(line, l.labelFontSize(), true) <= label.rect().width() + 1e-9, "bold too");
                     }
                     assertEquals(label.lines().size() * l.lineHeight(), label.rect().height(), 1e-9);
                 }
@@ -278,7 +278,7 @@ class StateDiagramLayoutTest {
     }
 
     /** A pane between the roomy and the cramped: readable text, no room for every label. */
-    private static final double[] CROWDED = {480, 440};
+    private static final double[] CROWDED = {460, 460};
 
     private static void assertClearAndInside(StateDiagramLayout l) {
         assertTrue(l.fits());
