@@ -48,6 +48,17 @@ public record ProjectionScale(double width, double height, double em) {
         return CAPTION_BAND * em;
     }
 
+    /**
+     * The state diagram's share of the screen's width when shown beside the ladder: nearly half, so
+     * that its state names (0.9 em and up) and arc labels (0.72 em and up) are set at projector size.
+     */
+    public static final double DIAGRAM_SHARE = 0.48;
+
+    /** The state diagram's slot: its width; its height is {@link #ladderHeight()}. */
+    public double diagramWidth() {
+        return DIAGRAM_SHARE * width;
+    }
+
     /** What is left for the ladder, headers included. */
     public double ladderHeight() {
         return Math.max(0, height - badgeBand() - captionBand());

@@ -23,7 +23,11 @@ import java.util.function.Function;
  * <p>A pure function of the available size, the root font size and the label texts; no JavaFX scene
  * types, so it is tested with plain JUnit, and the pane only paints what it returns. Text is measured
  * by a function passed in (the pane measures with its font). Every text size is a multiple of the root
- * size; when the diagram does not fit, all of it shrinks by one factor. Hit-testing uses the same boxes.
+ * size; when the diagram does not fit, all of it shrinks by one factor, but not below
+ * {@link #READABLE_SCALE} while the boxes fit: rather than set every label too small to read (on a
+ * projector, from the back row), a crowded diagram keeps its text size and shows at rest only the labels
+ * of the arcs that leave the states the two sides are in ({@link #allLabelsShown()} is then false).
+ * Hit-testing uses the same boxes.
  */
 public final class StateDiagramLayout {
     /** State names, in em of the (scaled) root size. */
@@ -39,6 +43,12 @@ public final class StateDiagramLayout {
     /** How much two opposite arcs between the same boxes are pulled apart (fraction of the box's half size). */
     static final double PAIR_OFFSET = 0.35;
     static final double LABEL_GAP = 0.3;
+    /**
+     * The smallest factor text is shrunk by while the boxes fit: state names at 0.9 em stay as large as
+     * the window's small text (0.85 em), arc labels at 0.72 em no smaller than its smallest.
+     */
+    static final double READABLE_SCALE = 0.9;
+    /** Below {@link #READABLE_SCALE} only when even the boxes alone do not fit. */
     static final double MIN_SCALE = 0.4;
     static final double SCALE_STEP = 0.05;
     static final int ROWS = 6;
@@ -118,9 +128,10 @@ public final class StateDiagramLayout {
     private final List<Edge> edges;
     private final Map<RfcArc, Edge> edgeOfArc;
     private final boolean fits;
+    private final boolean allLabels;
 
     private StateDiagramLayout(double width, double height, double scale, double stateFont, double labelFont,
-                               List<Box> boxes, List<Edge> edges, boolean fits) {
+                               List<Box> boxes, List<Edge> edges, boolean fits, boolean allLabels) {
         this.width = width;
         this.height = height;
         this.scale = scale;
@@ -136,6 +147,7 @@ public final class StateDiagramLayout {
         }
         this.edgeOfArc = byArc;
         this.fits = fits;
+        this.allLabels = allLabels;
     }
 
     /**
@@ -154,9 +166,19 @@ public final class StateDiagramLayout {
         }
         double w = Math.max(1, width);
         double h = Math.max(1, height);
+        // Every label at rest, at the largest readable size that has room for them all; else the labels
+        // of the current states' arcs only, still readable; shrunk further only when the boxes need it.
+        for (boolean all : new boolean[]{true, false}) {
+            for (double s = 1; s >= READABLE_SCALE - 1e-9; s -= SCALE_STEP) {
+                StateDiagramLayout l = new Builder(w, h, em * s, s, labelLines, measure, all).build();
+                if (l.fits) {
+                    return l;
+                }
+            }
+        }
         StateDiagramLayout last = null;
-        for (double s = 1; s >= MIN_SCALE - 1e-9; s -= SCALE_STEP) {
-            last = new Builder(w, h, em * s, s, labelLines, measure).build();
+        for (double s = READABLE_SCALE - SCALE_STEP; s >= MIN_SCALE - 1e-9; s -= SCALE_STEP) {
+            last = new Builder(w, h, em * s, s, labelLines, measure, false).build();
             if (last.fits) {
                 return last;
             }
@@ -177,9 +199,21 @@ public final class StateDiagramLayout {
         return scale;
     }
 
-    /** Whether boxes and resting labels are clear of each other (false only when even the smallest scale is crowded). */
+    /**
+     * Whether boxes and the labels shown at rest are clear of each other (false only when even the
+     * smallest scale is crowded).
+     */
     public boolean fits() {
         return fits;
+    }
+
+    /**
+     * Whether every solid line's label is shown at rest. When false there was no room for them all at a
+     * readable size: each resting label is still placed (clear of the boxes and of the other labels of
+     * arcs leaving the same state), but only those of arcs leaving a state a side is in are to be shown.
+     */
+    public boolean allLabelsShown() {
+        return allLabels;
     }
 
     public double stateFontSize() {
@@ -304,6 +338,9 @@ public final class StateDiagramLayout {
         private final TextWidth measure;
         private final double labelFont;
         private final double lineHeight;
+        private final boolean allLabels;
+        /** Without every label: the labels placed so far of arcs leaving each box (shown together). */
+        private final Map<Box, List<Rect>> leaving = new LinkedHashMap<>();
         private final Map<Place, Box> boxOf = new LinkedHashMap<>();
         private double colLeft;
         private double colRight;
@@ -314,7 +351,8 @@ public final class StateDiagramLayout {
         private final List<Rect> taken = new ArrayList<>();
 
         Builder(double w, double h, double em, double scale, Function<RfcArc, List<List<String>>> labelLines,
-                TextWidth measure) {
+                TextWidth measure, boolean allLabels) {
+            this.allLabels = allLabels;
             this.w = w;
             this.h = h;
             this.em = em;
@@ -347,7 +385,9 @@ public final class StateDiagramLayout {
             }
             // Above the top row: room for the side tags written over a highlighted box.
             rowTop = MARGIN * em + lineHeight + boxH / 2;
-            double rowBottom = h - (MARGIN + CHANNEL) * em - boxH / 2;
+            // Below the bottom row: the resets' channel, and room for the label of TIME-WAIT's timeout,
+            // whose line to the second CLOSED is too short to carry it above between the boxes.
+            double rowBottom = h - (MARGIN + CHANNEL) * em - boxH / 2 - 2 * lineHeight;
             rowStep = (rowBottom - rowTop) / ROWS;
             if (rowStep - boxH < 1.1 * em) {
                 fits = false;
@@ -358,13 +398,15 @@ public final class StateDiagramLayout {
                 Box b = new Box(p.state(), p.end(), new Rect(x(p.column()) - bw / 2, y(p.row()) - boxH / 2, bw, boxH));
                 boxOf.put(p, b);
                 boxes.add(b);
-                taken.add(grow(b.rect(), 0.15 * em));
+                // With the room above it where the side tags stand ("CLIENT", "SERVER") when it is highlighted.
+                Rect around = grow(b.rect(), 0.15 * em);
+                taken.add(new Rect(around.x(), around.y() - lineHeight, around.width(), around.height() + lineHeight));
             }
             List<Edge> edges = new ArrayList<>();
             for (Route r : routes()) {
                 edges.add(edge(r));
             }
-            return new StateDiagramLayout(w, h, scale, stateFont, labelFont, boxes, edges, fits);
+            return new StateDiagramLayout(w, h, scale, stateFont, labelFont, boxes, edges, fits, allLabels);
         }
 
         private double x(double column) {
@@ -605,9 +647,12 @@ public final class StateDiagramLayout {
                     nx = -nx;
                     ny = -ny;
                 }
+                // Beside the line first; else clear of the boxes' height (a short line between two
+                // boxes in one row, as TIME-WAIT's to the second CLOSED, has its label under them).
+                for (double extra : new double[]{0, boxH / 2 + 0.15 * em})
                 for (double t : new double[]{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
                     for (int sideSign : new int[]{1, -1}) {
-                        double off = LABEL_GAP * em + Math.abs(nx) * lw / 2 + Math.abs(ny) * lh / 2;
+                        double off = LABEL_GAP * em + extra + Math.abs(nx) * lw / 2 + Math.abs(ny) * lh / 2;
                         double cx = a.x() + dx * t + sideSign * nx * off;
                         double cy = a.y() + dy * t + sideSign * ny * off;
                         Rect rect = clamp(new Rect(cx - lw / 2, cy - lh / 2, lw, lh));
@@ -615,9 +660,9 @@ public final class StateDiagramLayout {
                         if (first == null) {
                             first = label;
                         }
-                        if (!resting || clear(rect)) {
+                        if (!resting || clear(rect, r.from())) {
                             if (resting) {
-                                taken.add(rect);
+                                claim(rect, r.from());
                             }
                             return label;
                         }
@@ -626,7 +671,7 @@ public final class StateDiagramLayout {
             }
             if (resting) {
                 fits = false;
-                taken.add(first.rect());
+                claim(first.rect(), r.from());
             }
             return first;
         }
@@ -634,22 +679,43 @@ public final class StateDiagramLayout {
         private double widest(List<String> lines) {
             double lw = 0;
             for (String l : lines) {
-                lw = Math.max(lw, measure.width(l, labelFont, false));
+                // Measured bold: a side's last arc shows its label bold, in the same place.
+                lw = Math.max(lw, measure.width(l, labelFont, true));
             }
             return lw;
         }
 
-        private boolean clear(Rect rect) {
+        private boolean clear(Rect placed, Box from) {
+            // A word's space between two labels side by side, so that they do not read as one.
+            Rect rect = new Rect(placed.x() - 0.2 * em, placed.y(), placed.width() + 0.4 * em, placed.height());
             for (Rect t : taken) {
                 if (t.intersects(rect)) {
                     return false;
                 }
             }
+            if (!allLabels) {
+                for (Rect t : leaving.getOrDefault(from, List.of())) {
+                    if (t.intersects(rect)) {
+                        return false;
+                    }
+                }
+            }
             return true;
         }
 
+        /** With every label shown, a placed label is in the way of all later ones; else of its state's. */
+        private void claim(Rect rect, Box from) {
+            if (allLabels) {
+                taken.add(rect);
+            } else {
+                leaving.computeIfAbsent(from, b -> new ArrayList<>()).add(rect);
+            }
+        }
+
+        /** Inside the bounds, a little in from the side edges so that no letter touches them. */
         private Rect clamp(Rect r) {
-            double x = Math.max(0, Math.min(w - r.width(), r.x()));
+            double inset = Math.min(LABEL_GAP * em, Math.max(0, (w - r.width()) / 2));
+            double x = Math.max(inset, Math.min(w - inset - r.width(), r.x()));
             double y = Math.max(0, Math.min(h - r.height(), r.y()));
             return new Rect(Math.max(0, x), Math.max(0, y), Math.min(r.width(), w), Math.min(r.height(), h));
         }

@@ -260,7 +260,8 @@ final class PresenterView extends StackPane {
                 return;
             }
             diagramSlot.getChildren().add(n);
-            diagramSlot.prefWidthProperty().bind(widthProperty().multiply(0.38));
+            diagramSlot.prefWidthProperty().bind(widthProperty().multiply(ProjectionScale.DIAGRAM_SHARE));
+            diagramSlot.minWidthProperty().bind(widthProperty().multiply(ProjectionScale.DIAGRAM_SHARE));
         }
         boolean show = !diagramSlot.isVisible();
         diagramSlot.setVisible(show);

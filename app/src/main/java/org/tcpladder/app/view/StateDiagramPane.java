@@ -315,8 +315,12 @@ public final class StateDiagramPane extends Region {
                 }
             }
         }
+        // Crowded, the diagram keeps its text readable and labels only the ways on from the sides' states.
+        StateDiagramLayout.Box clientBox = l.boxOf(hl.client().state(), hl.client().lastArc());
+        StateDiagramLayout.Box serverBox = l.boxOf(hl.server().state(), hl.server().lastArc());
         for (StateDiagramLayout.Edge e : l.edges()) {
-            if (e.resting() != null && e.arcs().stream().noneMatch(marked::containsKey)) {
+            boolean shown = l.allLabelsShown() || e.from().equals(clientBox) || e.from().equals(serverBox);
+            if (shown && e.resting() != null && e.arcs().stream().noneMatch(marked::containsKey)) {
                 paintLabel(g, e.resting(), l, ink(Ink.MUTED), false);
             }
         }

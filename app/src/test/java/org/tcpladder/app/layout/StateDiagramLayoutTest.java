@@ -117,7 +117,7 @@ class StateDiagramLayoutTest {
             for (StateDiagramLayout.Edge e : l.edges()) {
                 for (StateDiagramLayout.Label label : e.labels().values()) {
                     for (String line : label.lines()) {
-                        assertTrue(WIDE.width(line, l.labelFontSize(), false) <= label.rect().width() + 1e-9);
+                        assertTrue(WIDE.width(line, l.labelFontSize(), true) <= label.rect().width() + 1e-9, "bold too");
                     }
                     assertEquals(label.lines().size() * l.lineHeight(), label.rect().height(), 1e-9);
                 }
@@ -127,9 +127,10 @@ class StateDiagramLayoutTest {
 
     @Test
     void restingLabelsAreClearOfBoxesAndOfEachOtherWhenThereIsRoom() {
-        for (double[] s : new double[][]{{420, 560}, {640, 680}, {1280, 720}}) {
+        for (double[] s : new double[][]{{512, 480}, {640, 680}, {1280, 720}}) {
             StateDiagramLayout l = layout(s[0], s[1], EM);
             assertTrue(l.fits(), s[0] + "x" + s[1]);
+            assertTrue(l.allLabelsShown(), s[0] + "x" + s[1]);
             List<StateDiagramLayout.Rect> labels = new ArrayList<>();
             for (StateDiagramLayout.Edge e : l.edges()) {
                 if (e.resting() != null) {
@@ -221,6 +222,90 @@ class StateDiagramLayoutTest {
         assertEquals(new StateDiagramLayout.Point(10, 0), StateDiagramLayout.along(path, 0.5));
         assertEquals(new StateDiagramLayout.Point(10, 5), StateDiagramLayout.along(path, 0.75));
         assertEquals(new StateDiagramLayout.Point(10, 10), StateDiagramLayout.along(path, 1));
+    }
+
+    /** The presenter's slot beside the ladder on a screen, at the presenter's root size. */
+    private static StateDiagramLayout presenterSlot(double screenWidth, double screenHeight) {
+        ProjectionScale p = ProjectionScale.forScreen(screenWidth, screenHeight);
+        return layout(p.diagramWidth(), p.ladderHeight(), p.em());
+    }
+
+    @Test
+    void inPresenterModeAt1280x720StateNamesAreAtLeast18PxAndEveryArcLabelAtLeast14Px() {
+        StateDiagramLayout l = presenterSlot(1280, 720);
+        assertTrue(l.stateFontSize() >= 18, "state names " + l.stateFontSize());
+        assertTrue(l.labelFontSize() >= 14, "arc labels " + l.labelFontSize());
+        assertTrue(l.allLabelsShown(), "every resting label at that size");
+        assertClearAndInside(l);
+    }
+
+    @Test
+    void inPresenterModeTheDiagramsTextGrowsWithTheScreen() {
+        StateDiagramLayout l = presenterSlot(1920, 1080);
+        assertTrue(l.stateFontSize() >= 18 * 1.5 - 1e-9, "state names " + l.stateFontSize());
+        assertTrue(l.labelFontSize() >= 14 * 1.5 - 1e-9, "arc labels " + l.labelFontSize());
+        assertTrue(l.allLabelsShown());
+        assertClearAndInside(l);
+    }
+
+    @Test
+    void inTheNormalWindowsDefaultPaneStateNamesAreSmallTextSizeAndLabelsNoSmallerThanSevenTenthsEm() {
+        // View > State diagram: 40 % of a 1280x800 window's width, three quarters of its right column.
+        StateDiagramLayout l = layout(512, 480, EM);
+        assertTrue(l.stateFontSize() >= 0.85 * EM, "state names " + l.stateFontSize());
+        assertTrue(l.labelFontSize() >= 0.7 * EM, "arc labels " + l.labelFontSize());
+        assertTrue(l.allLabelsShown());
+        assertClearAndInside(l);
+    }
+
+    @Test
+    void aCrowdedPaneKeepsItsTextReadableAndLabelsOnlyTheCurrentStatesArcsAtRest() {
+        StateDiagramLayout l = layout(CROWDED[0], CROWDED[1], EM);
+        assertFalse(l.allLabelsShown(), "too small for every label at a readable size");
+        assertTrue(l.scale() >= StateDiagramLayout.READABLE_SCALE - 1e-9, "scale " + l.scale());
+        assertTrue(l.labelFontSize() >= 0.7 * EM, "arc labels " + l.labelFontSize());
+        // The labels shown together, those of the arcs leaving one state, are clear of the boxes and
+        // of each other.
+        for (StateDiagramLayout.Box from : l.boxes()) {
+            List<StateDiagramLayout.Rect> shown = new ArrayList<>();
+            for (StateDiagramLayout.Edge e : l.edges()) {
+                if (e.from().equals(from) && e.resting() != null) {
+                    shown.add(e.resting().rect());
+                }
+            }
+            assertMutuallyClear(l, shown, from.state().name());
+        }
+    }
+
+    /** A pane between the roomy and the cramped: readable text, no room for every label. */
+    private static final double[] CROWDED = {460, 460};
+
+    private static void assertClearAndInside(StateDiagramLayout l) {
+        assertTrue(l.fits());
+        List<StateDiagramLayout.Rect> labels = new ArrayList<>();
+        for (StateDiagramLayout.Edge e : l.edges()) {
+            if (e.resting() != null) {
+                labels.add(e.resting().rect());
+            }
+            for (StateDiagramLayout.Label label : e.labels().values()) {
+                assertTrue(label.rect().inside(l.width(), l.height()), label.lines().toString());
+            }
+        }
+        for (StateDiagramLayout.Box b : l.boxes()) {
+            assertTrue(b.rect().inside(l.width(), l.height()), b.state().name());
+        }
+        assertMutuallyClear(l, labels, "at rest");
+    }
+
+    private static void assertMutuallyClear(StateDiagramLayout l, List<StateDiagramLayout.Rect> labels, String what) {
+        for (int i = 0; i < labels.size(); i++) {
+            for (StateDiagramLayout.Box b : l.boxes()) {
+                assertFalse(labels.get(i).intersects(b.rect()), what + ": " + labels.get(i) + " on " + b.state());
+            }
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertFalse(labels.get(i).intersects(labels.get(j)), what + ": " + labels.get(i) + " on " + labels.get(j));
+            }
+        }
     }
 
     private static boolean onBorder(StateDiagramLayout.Rect r, StateDiagramLayout.Point p) {

@@ -196,6 +196,29 @@ class PresenterTest {
     }
 
     @Test
+    void theRealStateDiagramTakesNearlyHalfTheScreenAndSetsItsTextAtProjectorSize(FxRobot robot) {
+        robot.interact(() -> {
+            window.showDemo();
+            window.present();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        StateDiagramPane pane = (StateDiagramPane) presenterNode(robot, NodeIds.STATE_DIAGRAM);
+        robot.interact(pane::paint);
+        double screenW = window.presenterStage().getScene().getWidth();
+        double screenH = window.presenterStage().getScene().getHeight();
+        double screen = Math.min(screenW / 1280, screenH / 720);
+        assertTrue(pane.getWidth() >= 0.45 * screenW, "diagram " + pane.getWidth() + " of " + screenW);
+        org.tcpladder.app.layout.StateDiagramLayout l = pane.diagramLayout();
+        assertNotNull(l);
+        assertTrue(l.stateFontSize() >= 18 * screen - 1e-6, "state names " + l.stateFontSize() + " on " + screenW + "x" + screenH);
+        assertTrue(l.labelFontSize() >= 14 * screen - 1e-6, "arc labels " + l.labelFontSize());
+        assertTrue(l.allLabelsShown(), "every arc labelled at rest");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void thePointerAtTheTopBringsTheSlimBarAndHidesWhenIdle(FxRobot robot) throws Exception {
         robot.interact(() -> {
             window.showDemo();

@@ -96,6 +96,20 @@ class StateDiagramPaneTest {
     }
 
     @Test
+    void ctrlDGivesTheDiagramRoomForStateNamesAtSmallTextSizeAndLabelsAtSevenTenthsEm(FxRobot robot) throws Exception {
+        openLoopbackCapture(robot);
+        showDiagramByItsKey(robot);
+        StateDiagramPane pane = window.stateDiagram();
+        robot.interact(pane::paint);
+        double em = window.settings().fontSizeProperty().get();
+        StateDiagramLayout l = pane.diagramLayout();
+        String size = pane.getWidth() + "x" + pane.getHeight() + " at " + em + " px";
+        assertTrue(l.stateFontSize() >= 0.85 * em, "state names " + l.stateFontSize() + ", " + size);
+        assertTrue(l.labelFontSize() >= 0.7 * em, "arc labels " + l.labelFontSize() + ", " + size);
+        assertTrue(l.allLabelsShown(), "every arc labelled at the default size, " + size);
+    }
+
+    @Test
     void scrubbingHighlightsBothSidesCurrentStates(FxRobot robot) throws Exception {
         openLoopbackCapture(robot);
         showDiagramByItsKey(robot);
