@@ -173,6 +173,11 @@ public final class CaptureLadder {
         }
 
         @Override
+        public String narration(int i, NumberMode mode) {
+            return analysis.segment(i).narration(mode);
+        }
+
+        @Override
         public int retransmissionOf(int i) {
             return flights.retransmissionOf(i);
         }

@@ -180,4 +180,20 @@ public record LadderData(
     public List<org.tcpladder.capture.state.StateTransition> changesAt(int i, Side side) {
         return segments instanceof OnDemandSegments lazy ? lazy.changesAt(i, side) : null;
     }
+
+    /**
+     * The classroom explanation of segment {@code i} with its numbers as the window's toggle shows the
+     * arrows' ({@code mode}), so that an arrow and its sentence agree; a lost segment's says why it
+     * counts as lost.
+     */
+    public String narrationOf(int i, org.tcpladder.app.layout.NumberMode mode) {
+        org.tcpladder.capture.state.NumberMode m = mode == org.tcpladder.app.layout.NumberMode.ABSOLUTE
+                ? org.tcpladder.capture.state.NumberMode.ABSOLUTE : org.tcpladder.capture.state.NumberMode.RELATIVE;
+        String said = segments instanceof OnDemandSegments lazy ? lazy.narration(i, m) : segments.get(i).narration();
+        String loss = lossReason(i, m);
+        if (loss == null) {
+            return said;
+        }
+        return said == null || said.isEmpty() ? loss : said + " " + loss;
+    }
 }

@@ -82,4 +82,9 @@ public abstract class OnDemandSegments extends AbstractList<LadderSegment> imple
     public List<StateTransition> changesAt(int i, org.tcpladder.capture.tcp.Side side) {
         return null;
     }
+
+    /** The classroom explanation of segment {@code i}, its numbers worded as {@code mode} says. */
+    public String narration(int i, NumberMode mode) {
+        return get(i).narration();
+    }
 }

@@ -67,7 +67,8 @@ public final class DetailsViewModel {
         }
         LadderSegment s = data.segment(i);
         sections.set(details.describe(data, i, mode));
-        narration.set(s.narration() == null ? "" : s.narration());
+        String said = data.narrationOf(i, mode);
+        narration.set(said == null ? "" : said);
         payload.set(payloadText(s));
     }
 
