@@ -61,6 +61,7 @@ public final class ScreenshotTour {
     private final Scene scene;
     private final Path dir;
     private final Path capture;
+    private final Path loss;
     private final List<Path> written = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
 
@@ -72,10 +73,19 @@ public final class ScreenshotTour {
      * @param capture a capture file with several connections for the file shots, or null to skip them
      */
     public ScreenshotTour(MainWindow window, Scene scene, Path dir, Path capture) {
+        this(window, scene, dir, capture, null);
+    }
+
+    /**
+     * @param capture a capture file with several connections for the file shots, or null to skip them
+     * @param loss    a capture of a connection over a link that lost a segment, or null to skip its shot
+     */
+    public ScreenshotTour(MainWindow window, Scene scene, Path dir, Path capture, Path loss) {
         this.window = window;
         this.scene = scene;
         this.dir = dir;
         this.capture = capture;
+        this.loss = loss;
     }
 
     /**
@@ -176,12 +186,38 @@ public final class ScreenshotTour {
         });
         step("the state diagram hidden again", () -> window.settings().stateDiagramShownProperty().set(false),
                 () -> true);
+        flights();
         step("back to the defaults", () -> {
             window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
             window.settings().ipv6Property().set(false);
             window.settings().stepModeProperty().set(true);
         }, () -> true);
         themes();
+    }
+
+    /**
+     * Segments as flights: the simultaneous close's crossing FINs (the X), a refused connection (its
+     * server never LISTEN), and a capture with a lost segment, its ✗ and its retransmission tied to it.
+     */
+    private void flights() {
+        step("a live simultaneous close", () -> {
+            window.settings().scenarioProperty().set(Scenario.SIMULTANEOUS_CLOSE);
+            window.settings().ipv6Property().set(false);
+            window.settings().stepModeProperty().set(false);
+            window.startDemo();
+        }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 10);
+        shot("11-simultaneous-close-x", () -> window.playback().end());
+        step("a live connection to a port nobody listens on", () -> {
+            window.settings().scenarioProperty().set(Scenario.CONNECTION_REFUSED);
+            window.startDemo();
+        }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 2);
+        shot("12-refused", () -> window.playback().end());
+        if (loss != null) {
+            step("a capture over a link that lost a segment", () -> window.open(loss),
+                    () -> !window.loadingProperty().get() && window.playback().getData() != null
+                            && window.connections().all().size() == 1);
+            shot("13-lost-segment", () -> window.playback().end());
+        }
     }
 
     /**
