@@ -173,6 +173,19 @@ public final class CaptureLadder {
         }
 
         @Override
+        public String changeReason(int i, Side side) {
+            List<StateTransition> at = flights.transitionsAt(i, side);
+            if (at.isEmpty()) {
+                return reasonOf(i, side);
+            }
+            List<String> sentences = new ArrayList<>(at.size());
+            for (StateTransition t : at) {
+                sentences.add(narration.transition(t));
+            }
+            return String.join(" ", sentences);
+        }
+
+        @Override
         public String narration(int i, NumberMode mode) {
             return analysis.segment(i).narration(mode);
         }

@@ -196,4 +196,9 @@ public record LadderData(
         }
         return said == null || said.isEmpty() ? loss : said + " " + loss;
     }
+
+    /** Why {@code side}'s state changed at segment {@code i}'s own event there (see {@link #changesAt}), or null. */
+    public String changeReason(int i, Side side) {
+        return segments instanceof OnDemandSegments lazy ? lazy.changeReason(i, side) : reasonOf(i, side);
+    }
 }

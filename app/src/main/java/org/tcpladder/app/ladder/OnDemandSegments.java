@@ -87,4 +87,9 @@ public abstract class OnDemandSegments extends AbstractList<LadderSegment> imple
     public String narration(int i, NumberMode mode) {
         return get(i).narration();
     }
+
+    /** Why {@code side}'s state changed at segment {@code i}'s event there, or null. */
+    public String changeReason(int i, org.tcpladder.capture.tcp.Side side) {
+        return reasonOf(i, side);
+    }
 }

@@ -115,7 +115,7 @@ public final class StateTimeline {
             }
             StateTransition first = at.get(0);
             StateTransition end = at.get(at.size() - 1);
-            Change c = new Change(i, onArrival, first.from(), end.to(), data.reasonOf(i, side), row, false);
+            Change c = new Change(i, onArrival, first.from(), end.to(), data.changeReason(i, side), row, false);
             sorted &= c.order() >= last;
             last = Math.max(last, c.order());
             changes.add(c);

@@ -22,6 +22,8 @@ import org.tcpladder.capture.demo.Scenario;
 import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
+import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.capture.tcp.TcpFlags;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -206,7 +208,8 @@ public final class ScreenshotTour {
             window.settings().stepModeProperty().set(false);
             window.startDemo();
         }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 10);
-        shot("11-simultaneous-close-x", () -> window.playback().end());
+        // Just after both FINs have landed, so the X is whole in the view.
+        shot("11-simultaneous-close-x", () -> window.playback().seek(lastFin() + 1));
         step("a live connection to a port nobody listens on", () -> {
             window.settings().scenarioProperty().set(Scenario.CONNECTION_REFUSED);
             window.startDemo();
@@ -216,8 +219,37 @@ public final class ScreenshotTour {
             step("a capture over a link that lost a segment", () -> window.open(loss),
                     () -> !window.loadingProperty().get() && window.playback().getData() != null
                             && window.connections().all().size() == 1);
-            shot("13-lost-segment", () -> window.playback().end());
+            // At the retransmission, selected: the lost original's ✗ above it, tied to it.
+            shot("13-lost-segment", () -> {
+                // Smaller text, so the lost original and its copy fit in the view together.
+                window.settings().setFontSize(12);
+                int copy = firstRetransmission();
+                window.playback().seek(copy + 1);
+                window.details().select(copy);
+            });
+            step("normal text again", () -> window.settings().resetZoom(), () -> true);
         }
+    }
+
+    private int lastFin() {
+        LadderData d = window.playback().getData();
+        int last = d.size() - 1;
+        for (int i = 0; i < d.size(); i++) {
+            if (d.segment(i).tcp().has(TcpFlags.FIN)) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    private int firstRetransmission() {
+        LadderData d = window.playback().getData();
+        for (int i = 0; i < d.size(); i++) {
+            if (d.retransmissionOf(i) >= 0) {
+                return i;
+            }
+        }
+        return d.size() - 1;
     }
 
     /**

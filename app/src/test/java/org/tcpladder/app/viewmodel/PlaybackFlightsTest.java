@@ -66,6 +66,8 @@ class PlaybackFlightsTest {
         assertEquals(TcpState.FIN_WAIT_1, playback.status(receiver).state());
         playback.seek(arrivesAfter + 1);
         assertEquals(TcpState.CLOSING, playback.status(receiver).state(), "the FIN reached it");
+        String why = playback.status(receiver).reason();
+        assertTrue(why != null && why.contains("CLOSING"), "the change says why, at the arrival: " + why);
     }
 
     @Test
