@@ -185,6 +185,10 @@ public final class LadderLayout {
             y += labelHeight(i) + ARROW_GAP * em;
             departY[i] = y;
             y += SLANT * em + BOTTOM_GAP * em;
+            if (data.lost(i)) {
+                // Under the ✗: two lines saying why the segment counts as lost.
+                y += LOST_ROOM * em;
+            }
             bottom[i] = y;
             restY[i] = labelTop[i];
         }
@@ -197,6 +201,8 @@ public final class LadderLayout {
         flightEndY = flightEnds(n);
     }
 
+    /** Extra room under a lost segment's row for its reason. */
+    static final double LOST_ROOM = 1.6;
     /** How far across a lost segment's arrow goes before its ✗. */
     static final double LOST_REACH = 0.62;
     /** Arrivals at one lifeline after the same departure are spread this far apart, in em. */

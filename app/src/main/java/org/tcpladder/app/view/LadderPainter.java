@@ -313,9 +313,15 @@ final class LadderPainter {
             g.setFill(ink.apply(Ink.ANOMALY));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            Font f = Font.font(family, FontWeight.NORMAL, FontPosture.ITALIC, sizes.numbers());
-            g.setFont(fit(row.lossReason(), f, row.labelWidth()));
-            g.fillText(row.lossReason(), row.labelX(), y + 1.0 * em, row.labelWidth());
+            Font f = Font.font(family, FontWeight.NORMAL, FontPosture.ITALIC, sizes.numbers() * 0.9);
+            g.setFont(f);
+            List<String> lines = wrap(row.lossReason(), f, row.labelWidth());
+            double lineHeight = f.getSize() * 1.25;
+            for (int k = 0; k < Math.min(2, lines.size()); k++) {
+                // A third line, if any, joins the second, squeezed to fit: the room is two lines.
+                String line = k == 1 && lines.size() > 2 ? String.join(" ", lines.subList(1, lines.size())) : lines.get(k);
+                g.fillText(line, row.labelX(), y + 0.9 * em + k * lineHeight, row.labelWidth());
+            }
         }
     }
 
