@@ -226,7 +226,7 @@ public final class LadderLayout {
                 continue;
             }
             double y = arriveY(r);
-            if (timeScale > 0 && r > i) {
+            if (timeScale > 0 && (r > i || data.arrivalNs(i) != data.departureNs(i))) {
                 y = Math.max(y, yAtTime(data.arrivalNs(i), i) + slant);
             }
             long key = (long) r * 2 + data.senderOf(i).other().ordinal();

@@ -46,6 +46,7 @@ public final class SegmentDetails {
             out.add(options(t));
         }
         out.add(states(s));
+        out.add(flight(data, index, mode));
         if (!s.anomalies().isEmpty()) {
             List<DetailRow> rows = new ArrayList<>();
             for (String a : s.anomalies()) {
@@ -157,6 +158,42 @@ public final class SegmentDetails {
                     text.format("option.unknownValue", u.length(), HexFormat.of().formatHex(u.data())));
         }
         return new DetailRow(text.format("option.unknown", o.kind()), "");
+    }
+
+    /**
+     * The segment as a flight: where it arrived in its receiver's order of events (after which
+     * departure: segments that crossed it), or why it counts as lost; what it repeats, what repeats it.
+     */
+    private DetailSection flight(LadderData data, int index, NumberMode mode) {
+        List<DetailRow> rows = new ArrayList<>();
+        String receiver = text.text(data.senderOf(index) == Side.CLIENT ? "details.theServer" : "details.theClient");
+        int row = data.arrivalRow(index);
+        if (row < 0) {
+            org.tcpladder.capture.state.NumberMode m = mode == NumberMode.ABSOLUTE
+                    ? org.tcpladder.capture.state.NumberMode.ABSOLUTE : org.tcpladder.capture.state.NumberMode.RELATIVE;
+            String why = data.lossReason(index, m);
+            rows.add(row("details.lost", why == null ? text.text("details.lostNoReason") : why));
+        } else if (row == index) {
+            rows.add(row("details.arrived", text.format("details.arrivedAtOnce", receiver)));
+        } else {
+            rows.add(row("details.arrived", text.format("details.arrivedAfter", receiver, row + 1)));
+        }
+        if (data.arrivalNs(index) != data.departureNs(index)) {
+            rows.add(row("details.flightTime", seconds(data.arrivalNs(index) - data.departureNs(index))));
+        }
+        int original = data.retransmissionOf(index);
+        if (original >= 0) {
+            rows.add(row("details.repeats", text.format("details.segmentNumber", original + 1)));
+        }
+        List<Integer> copies = data.retransmittedBy(index);
+        if (!copies.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (int c : copies) {
+                names.add(Integer.toString(c + 1));
+            }
+            rows.add(row("details.sentAgain", text.format("details.segmentNumbers", String.join(", ", names))));
+        }
+        return new DetailSection(text.text("details.flightTitle"), rows);
     }
 
     private DetailSection states(LadderSegment s) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.tcpladder.app.RecordedLadders;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.ladder.LadderSegment;
+import org.tcpladder.app.ladder.OnDemandSegments;
 import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.tcp.TcpFlags;
 
@@ -125,5 +127,51 @@ class FlightLayoutTest {
         for (ArrowRow r : g.rows()) {
             assertTrue(r.arriveY() > r.departY(), "segment " + r.index());
         }
+    }
+
+    /**
+     * A ladder whose first segment reaches its receiver only when the third leaves, as a second
+     * observation point at the receiver would show: its own arrival time, not its departure's.
+     */
+    private static LadderData slowFirstArrival(LadderData base, boolean slow) {
+        OnDemandSegments segments = new OnDemandSegments() {
+            @Override
+            public LadderSegment get(int i) {
+                return base.segment(i);
+            }
+
+            @Override
+            public int size() {
+                return base.size();
+            }
+
+            @Override
+            public Side senderOf(int i) {
+                return base.senderOf(i);
+            }
+
+            @Override
+            public long arrivalNs(int i) {
+                return i == 0 && slow ? base.timeNs(2) : base.timeNs(i);
+            }
+        };
+        return new LadderData(base.client(), base.server(), base.clientInitialState(), base.serverInitialState(),
+                segments, base.socketCalls(), null);
+    }
+
+    @Test
+    void byTimeAnArrivalLaterThanItsDepartureIsDrawnAtItsOwnTime() {
+        LadderData echo = slowFirstArrival(TestLadders.echo(), false);
+        LadderData slow = slowFirstArrival(TestLadders.echo(), true);
+        LadderGeometry plain = whole(echo, Spacing.TIME);
+        LadderGeometry late = whole(slow, Spacing.TIME);
+        ArrowRow first = late.rows().get(0);
+        ArrowRow third = late.rows().get(2);
+        assertTrue(first.arriveY() > plain.rows().get(0).arriveY(), "it arrives later than it would at once");
+        assertTrue(first.arriveY() >= third.departY(), "no earlier than the third segment left: "
+                + first.arriveY() + " vs " + third.departY());
+        LadderGeometry byOrder = whole(slow, Spacing.ORDER);
+        assertEquals(whole(echo, Spacing.ORDER).rows().get(0).arriveY(), byOrder.rows().get(0).arriveY(), 1e-9,
+                "by order, times do not move arrows");
     }
 }

@@ -131,4 +131,45 @@ class PlaybackFlightsTest {
         assertFalse(relative.equals(absolute), "absolute numbers differ from relative ones");
         assertTrue(absolute.contains(String.valueOf(lossy.segment(lost).tcp().seq().value())), absolute);
     }
+
+    private static String flightRow(DetailsViewModel details, String label) {
+        for (DetailSection section : details.sectionsProperty().get()) {
+            if (section.title().equals("Flight")) {
+                for (DetailRow r : section.rows()) {
+                    if (r.label().equals(label)) {
+                        return r.value();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theDetailsTellEachSegmentsFlightCrossedLostOrRepeated() throws IOException {
+        DetailsViewModel details = new DetailsViewModel(TestLadders.TEXT, ZoneOffset.UTC);
+        LadderData close = RecordedLadders.recording("simultaneous-close-ipv4");
+        details.setData(close);
+        List<Integer> fins = fins(close);
+        details.select(fins.get(0));
+        assertEquals("at the server after segment " + (fins.get(1) + 1) + " left (they crossed on the way)",
+                flightRow(details, "Arrived").replace("the client", "the server"));
+        details.select(0);
+        assertTrue(flightRow(details, "Arrived").endsWith("before anything else left"));
+
+        LadderData lossy = RecordedLadders.file(RecordedLadders.LOST_DATA);
+        details.setData(lossy);
+        int lost = -1;
+        for (int i = 0; i < lossy.size(); i++) {
+            if (lossy.lost(i)) {
+                lost = i;
+            }
+        }
+        details.select(lost);
+        assertTrue(flightRow(details, "Lost").startsWith("Lost:"), flightRow(details, "Lost"));
+        int copy = lossy.retransmittedBy(lost).get(0);
+        assertEquals("segment " + (copy + 1), flightRow(details, "Sent again as"));
+        details.select(copy);
+        assertEquals("segment " + (lost + 1), flightRow(details, "Repeats"));
+    }
 }
