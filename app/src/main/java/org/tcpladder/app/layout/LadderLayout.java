@@ -263,8 +263,10 @@ public final class LadderLayout {
         boolean[][][] changes = new boolean[2][2][data.size()];
         for (int side = 0; side < 2; side++) {
             for (StateTimeline.Change c : sides[side].changes()) {
-                if (c.segmentIndex() >= 0 && c.segmentIndex() < data.size()) {
-                    changes[side][c.onArrival() ? 1 : 0][c.segmentIndex()] = true;
+                // An arrival's state name is written where its flight ends: level with its arrival row.
+                int at = c.onArrival() && !c.timer() ? c.arrivalRow() : c.segmentIndex();
+                if (at >= 0 && at < data.size()) {
+                    changes[side][c.onArrival() ? 1 : 0][at] = true;
                 }
             }
         }
