@@ -172,4 +172,20 @@ class PlaybackFlightsTest {
         details.select(copy);
         assertEquals("segment " + (lost + 1), flightRow(details, "Repeats"));
     }
+
+    @Test
+    void theDetailsShowTheSendersStateAsItLeftAndTheReceiversAsItArrived() {
+        DetailsViewModel details = new DetailsViewModel(TestLadders.TEXT, ZoneOffset.UTC);
+        LadderData close = RecordedLadders.recording("simultaneous-close-ipv4");
+        details.setData(close);
+        int first = fins(close).get(0);
+        details.select(first);
+        DetailSection states = details.sectionsProperty().get().stream()
+                .filter(x -> x.title().startsWith("States")).findFirst().orElseThrow();
+        String sender = close.senderOf(first) == Side.CLIENT ? "Client" : "Server";
+        String receiver = close.senderOf(first) == Side.CLIENT ? "Server" : "Client";
+        assertTrue(states.value(sender).startsWith("FIN-WAIT-1 — "), states.value(sender));
+        assertTrue(states.value(receiver).startsWith("CLOSING — "),
+                "its FIN crossed the peer's, which was in FIN-WAIT-1 when it arrived: " + states.value(receiver));
+    }
 }
