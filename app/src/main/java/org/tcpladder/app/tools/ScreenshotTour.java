@@ -209,18 +209,18 @@ public final class ScreenshotTour {
             window.startDemo();
         }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 10);
         // Just after both FINs have landed, so the X is whole in the view.
-        shot("11-simultaneous-close-x", () -> window.playback().seek(lastFin() + 1));
+        shot("14-simultaneous-close-x", () -> window.playback().seek(lastFin() + 1));
         step("a live connection to a port nobody listens on", () -> {
             window.settings().scenarioProperty().set(Scenario.CONNECTION_REFUSED);
             window.startDemo();
         }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 2);
-        shot("12-refused", () -> window.playback().end());
+        shot("15-refused", () -> window.playback().end());
         if (loss != null) {
             step("a capture over a link that lost a segment", () -> window.open(loss),
                     () -> !window.loadingProperty().get() && window.playback().getData() != null
                             && window.connections().all().size() == 1);
             // At the retransmission, selected: the lost original's ✗ above it, tied to it.
-            shot("13-lost-segment", () -> {
+            shot("16-lost-segment", () -> {
                 // Smaller text, so the lost original and its copy fit in the view together.
                 window.settings().setFontSize(12);
                 int copy = firstRetransmission();
