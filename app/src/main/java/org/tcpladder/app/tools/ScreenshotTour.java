@@ -220,9 +220,14 @@ public final class ScreenshotTour {
                     () -> !window.loadingProperty().get() && window.playback().getData() != null
                             && window.connections().all().size() == 1);
             // At the retransmission, selected: the lost original's ✗ above it, tied to it.
+            // Smaller text, and the lost original shown first, so that moving on to its copy keeps the
+            // original's ✗ in view: the ladder scrolls only when the playhead leaves it.
+            step("the lost original", () -> {
+                window.settings().setFontSize(10);
+                LadderData d = window.playback().getData();
+                window.playback().seek(d.retransmissionOf(firstRetransmission()) + 1);
+            }, () -> true);
             shot("16-lost-segment", () -> {
-                // Smaller text, so the lost original and its copy fit in the view together.
-                window.settings().setFontSize(12);
                 int copy = firstRetransmission();
                 window.playback().seek(copy + 1);
                 window.details().select(copy);
