@@ -5,7 +5,12 @@ import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.capture.analysis.ConnectionAnalysis;
 import org.tcpladder.capture.conn.CaptureIndex;
 import org.tcpladder.capture.conn.Connection;
+import org.tcpladder.capture.analysis.ConnectionFlights;
 import org.tcpladder.capture.state.Anomaly;
+import org.tcpladder.capture.state.FlightTimeline;
+import org.tcpladder.capture.state.Loss;
+import org.tcpladder.capture.state.NumberMode;
+import org.tcpladder.capture.state.SegmentEvent;
 import org.tcpladder.capture.state.Narration;
 import org.tcpladder.capture.state.SegmentAnalysis;
 import org.tcpladder.capture.state.StateTransition;
@@ -91,6 +96,11 @@ public final class CaptureLadder {
         private final byte[] facts;
         private static final byte ANOMALIES = 1;
         private static final byte OPTIONS = 2;
+        /** Per segment, the row after whose departure it arrives (see {@link LadderData#arrivalRow}); -1 lost. */
+        private final int[] arrivalRows;
+        /** Arrival times that differ from the departure's, by segment (few at one capture point). */
+        private final Map<Integer, Long> arrivalTimes = new HashMap<>();
+        private final ConnectionFlights flights;
 
         Segments(CaptureIndex index, ConnectionAnalysis analysis, Narration narration,
                  Map<Side, Integer> halfClosedAt) {
@@ -105,6 +115,94 @@ public final class CaptureLadder {
             times = new long[n];
             facts = new byte[n];
             facts(n);
+            flights = analysis.flights();
+            arrivalRows = arrivalRows(analysis.timeline(), n);
+        }
+
+        /**
+         * Each arrival placed after the last departure that comes before it in the timeline's one order
+         * of both sides' events ({@link SegmentEvent#step()}): departures' steps rise with their
+         * position, so a binary search from the segment's own row finds it. The same analysis that
+         * inferred the states, not a second inference.
+         */
+        private int[] arrivalRows(FlightTimeline timeline, int n) {
+            int[] departSteps = new int[n];
+            for (int i = 0; i < n; i++) {
+                departSteps[i] = timeline.departure(i).step();
+            }
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) {
+                SegmentEvent arrival = timeline.arrival(i);
+                if (arrival == null) {
+                    rows[i] = -1;
+                    continue;
+                }
+                int lo = i;
+                int hi = n - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) >>> 1;
+                    if (departSteps[mid] < arrival.step()) {
+                        lo = mid;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                rows[i] = lo;
+                if (arrival.timeNs() != times[i]) {
+                    arrivalTimes.put(i, arrival.timeNs());
+                }
+            }
+            return rows;
+        }
+
+        @Override
+        public int arrivalRow(int i) {
+            return arrivalRows[i];
+        }
+
+        @Override
+        public long arrivalNs(int i) {
+            Long t = arrivalTimes.get(i);
+            return t == null ? times[i] : t;
+        }
+
+        @Override
+        public String lossReason(int i, NumberMode mode) {
+            Loss loss = flights.loss(i);
+            return loss == null ? null : narration.loss(loss, mode);
+        }
+
+        @Override
+        public String changeReason(int i, Side side) {
+            List<StateTransition> at = flights.transitionsAt(i, side);
+            if (at.isEmpty()) {
+                return reasonOf(i, side);
+            }
+            List<String> sentences = new ArrayList<>(at.size());
+            for (StateTransition t : at) {
+                sentences.add(narration.transition(t));
+            }
+            return String.join(" ", sentences);
+        }
+
+        @Override
+        public String narration(int i, NumberMode mode) {
+            return analysis.segment(i).narration(mode);
+        }
+
+        @Override
+        public int retransmissionOf(int i) {
+            return flights.retransmissionOf(i);
+        }
+
+        @Override
+        public List<Integer> retransmittedBy(int i) {
+            return flights.retransmittedBy(i);
+        }
+
+        @Override
+        public List<StateTransition> changesAt(int i, Side side) {
+            return flights.transitionsAt(i, side);
         }
 
         /**

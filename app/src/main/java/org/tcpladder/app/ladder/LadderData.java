@@ -130,4 +130,75 @@ public record LadderData(
     public TcpState initialState(Side side) {
         return side == Side.CLIENT ? clientInitialState : serverInitialState;
     }
+
+    // ---- flights: each segment leaves its sender and arrives at its receiver, or is lost ----
+
+    /**
+     * The row after whose departure segment {@code i} arrives at its receiver: {@code i} when nothing
+     * else left while it flew; a later row when segments crossed it (they were in flight together);
+     * -1 when it was lost. Never earlier than {@code i}: nothing arrives before it leaves.
+     */
+    public int arrivalRow(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.arrivalRow(i) : i;
+    }
+
+    /** Whether segment {@code i} was lost on its way (it has no arrival). */
+    public boolean lost(int i) {
+        return arrivalRow(i) < 0;
+    }
+
+    /** When segment {@code i} left its sender. */
+    public long departureNs(int i) {
+        return timeNs(i);
+    }
+
+    /** When segment {@code i} reached its receiver (not necessarily its departure time); for a lost one, its departure's. */
+    public long arrivalNs(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.arrivalNs(i) : timeNs(i);
+    }
+
+    /** Why segment {@code i} counts as lost, its numbers worded as {@code mode} says; null when it was not lost. */
+    public String lossReason(int i, org.tcpladder.capture.state.NumberMode mode) {
+        return segments instanceof OnDemandSegments lazy ? lazy.lossReason(i, mode) : null;
+    }
+
+    /** The segment that {@code i} sends again (its original), or -1. */
+    public int retransmissionOf(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.retransmissionOf(i) : -1;
+    }
+
+    /** The segments that send {@code i}'s bytes again, in order. */
+    public List<Integer> retransmittedBy(int i) {
+        return segments instanceof OnDemandSegments lazy ? lazy.retransmittedBy(i) : List.of();
+    }
+
+    /**
+     * {@code side}'s state changes at segment {@code i}'s event there (its departure at the sender, its
+     * arrival at the receiver), in the order that side went through them; null when the data has no
+     * per-side events (a hand-made ladder), which then reads the states after each segment.
+     */
+    public List<org.tcpladder.capture.state.StateTransition> changesAt(int i, Side side) {
+        return segments instanceof OnDemandSegments lazy ? lazy.changesAt(i, side) : null;
+    }
+
+    /**
+     * The classroom explanation of segment {@code i} with its numbers as the window's toggle shows the
+     * arrows' ({@code mode}), so that an arrow and its sentence agree; a lost segment's says why it
+     * counts as lost.
+     */
+    public String narrationOf(int i, org.tcpladder.app.layout.NumberMode mode) {
+        org.tcpladder.capture.state.NumberMode m = mode == org.tcpladder.app.layout.NumberMode.ABSOLUTE
+                ? org.tcpladder.capture.state.NumberMode.ABSOLUTE : org.tcpladder.capture.state.NumberMode.RELATIVE;
+        String said = segments instanceof OnDemandSegments lazy ? lazy.narration(i, m) : segments.get(i).narration();
+        String loss = lossReason(i, m);
+        if (loss == null) {
+            return said;
+        }
+        return said == null || said.isEmpty() ? loss : said + " " + loss;
+    }
+
+    /** Why {@code side}'s state changed at segment {@code i}'s own event there (see {@link #changesAt}), or null. */
+    public String changeReason(int i, Side side) {
+        return segments instanceof OnDemandSegments lazy ? lazy.changeReason(i, side) : reasonOf(i, side);
+    }
 }

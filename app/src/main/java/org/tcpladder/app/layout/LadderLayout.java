@@ -102,6 +102,13 @@ public final class LadderLayout {
     private final List<double[]> gapMarks = new ArrayList<>();
     private final List<Long> gapDurations = new ArrayList<>();
     private final double contentHeight;
+    /**
+     * Per row, content y where its flight ends: at its arrival on the receiver's lifeline, after the
+     * last departure it follows (so segments in flight together cross), or part-way for a lost one.
+     */
+    private double[] flightEndY;
+    /** Time spacing's pixels per nanosecond (0 spacing by order). */
+    private double timeScale;
 
     private LadderLayout(LadderData data, ViewSettings settings, Messages text) {
         this.data = data;
@@ -150,6 +157,7 @@ public final class LadderLayout {
             sideCallTop = rows.callTop;
             restY = rows.restY;
             contentHeight = rows.contentHeight;
+            flightEndY = flightEnds(n);
             return;
         }
         callTop = new double[n + 1];
@@ -177,6 +185,10 @@ public final class LadderLayout {
             y += labelHeight(i) + ARROW_GAP * em;
             departY[i] = y;
             y += SLANT * em + BOTTOM_GAP * em;
+            if (data.lost(i)) {
+                // Under the ✗: two lines saying why the segment counts as lost.
+                y += LOST_ROOM * em;
+            }
             bottom[i] = y;
             restY[i] = labelTop[i];
         }
@@ -185,6 +197,65 @@ public final class LadderLayout {
         restY[n] = y;
         contentHeight = y + TOP_MARGIN * em;
         sideCallTop = new double[][]{callTop, callTop};
+        this.timeScale = timeScale;
+        flightEndY = flightEnds(n);
+    }
+
+    /** Extra room under a lost segment's row for its reason. */
+    static final double LOST_ROOM = 1.6;
+    /** How far across a lost segment's arrow goes before its ✗. */
+    static final double LOST_REACH = 0.62;
+    /** Arrivals at one lifeline after the same departure are spread this far apart, in em. */
+    static final double ARRIVAL_STAGGER = 0.35;
+    /** Earlier rows looked at for flights still under way at the top of the view (a window's worth). */
+    static final int FLIGHT_LOOKBACK = 512;
+
+    /**
+     * Where each flight ends. By order: level with the end of the row after whose departure it arrives
+     * ({@link LadderData#arrivalRow}), so an arrival is never above its departure and crossings show; by
+     * time: no higher than the arrival's own time puts it (arrival and departure times may differ).
+     * Several arrivals at one lifeline after one departure are spread a little, in their order.
+     */
+    private double[] flightEnds(int n) {
+        double[] end = new double[n];
+        java.util.Map<Long, Integer> crowd = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int r = data.arrivalRow(i);
+            if (r < 0) {
+                end[i] = departY[i] + LOST_REACH * slant;
+                continue;
+            }
+            double y = arriveY(r);
+            if (timeScale > 0 && (r > i || data.arrivalNs(i) != data.departureNs(i))) {
+                y = Math.max(y, yAtTime(data.arrivalNs(i), i) + slant);
+            }
+            long key = (long) r * 2 + data.senderOf(i).other().ordinal();
+            int rank = r != i ? crowd.merge(key, 1, Integer::sum) - 1 : crowd.isEmpty() ? 0 : crowd.getOrDefault(key, 0);
+            y += Math.min(rank * ARRIVAL_STAGGER, BOTTOM_GAP - ARRIVAL_STAGGER) * em;
+            end[i] = Math.max(y, arriveY(i));
+        }
+        return end;
+    }
+
+    /** Time spacing: content y of time {@code t} on the departures' scale, searched from row {@code from}. */
+    private double yAtTime(long t, int from) {
+        int lo = from;
+        int hi = departY.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (data.departureNs(mid) <= t) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        double y = departY[lo] + Math.max(0, t - data.departureNs(lo)) * timeScale;
+        return lo + 1 < departY.length ? Math.min(y, departY[lo + 1]) : y;
+    }
+
+    /** Content y where row {@code i}'s flight ends (its arrival, or its ✗ when lost). */
+    public double flightEndContentY(int i) {
+        return flightEndY[i];
     }
 
     private CompactRows compactRows(double rowGap, double extra) {
@@ -192,8 +263,10 @@ public final class LadderLayout {
         boolean[][][] changes = new boolean[2][2][data.size()];
         for (int side = 0; side < 2; side++) {
             for (StateTimeline.Change c : sides[side].changes()) {
-                if (c.segmentIndex() >= 0 && c.segmentIndex() < data.size()) {
-                    changes[side][c.onArrival() ? 1 : 0][c.segmentIndex()] = true;
+                // An arrival's state name is written where its flight ends: level with its arrival row.
+                int at = c.onArrival() && !c.timer() ? c.arrivalRow() : c.segmentIndex();
+                if (at >= 0 && at < data.size()) {
+                    changes[side][c.onArrival() ? 1 : 0][at] = true;
                 }
             }
         }
@@ -481,8 +554,17 @@ public final class LadderLayout {
         double offset = header - contentTop;
 
         List<ArrowRow> rows = new ArrayList<>();
-        for (int i = firstRowEndingBelow(contentTop); i < n && callTop[i] < contentBottom; i++) {
-            rows.add(row(i, p, selected, clientX, serverX, offset));
+        int first = firstRowEndingBelow(contentTop);
+        double playheadAt = playheadContentY(p);
+        // Rows above the view whose flights reach into it (they crossed later rows): a bounded look
+        // back, so a frame costs the same whatever the connection's length.
+        for (int i = Math.max(0, first - FLIGHT_LOOKBACK); i < first; i++) {
+            if (flightEndY[i] > contentTop) {
+                rows.add(row(i, p, playheadAt, selected, clientX, serverX, offset));
+            }
+        }
+        for (int i = first; i < n && callTop[i] < contentBottom; i++) {
+            rows.add(row(i, p, playheadAt, selected, clientX, serverX, offset));
         }
 
         List<CallMark> marks = new ArrayList<>();
@@ -561,7 +643,61 @@ public final class LadderLayout {
         return lo;
     }
 
-    private ArrowRow row(int i, double p, int selected, double clientX, double serverX, double offset) {
+    private ArrowRow row(int i, double p, double playheadAt, int selected, double clientX, double serverX,
+                         double offset) {
+        ArrowRow plain = plainRow(i, p, selected, clientX, serverX, offset);
+        return inFlight(plain, i, p, playheadAt, clientX, serverX, offset);
+    }
+
+    /**
+     * The row's arrow as it flies: from its departure to where its flight ends, the head level with
+     * the playhead (so every flight under way at the playhead is drawn under way); a lost one stops
+     * part-way with its reason; a retransmission tied to where its original's arrow ended.
+     */
+    private ArrowRow inFlight(ArrowRow r, int i, double p, double playheadAt, double clientX, double serverX,
+                              double offset) {
+        boolean lost = data.lost(i);
+        double departAt = r.departY() - offset;
+        double endAt = flightEndY[i];
+        double toX = lost ? r.fromX() + (r.toX() - r.fromX()) * LOST_REACH : r.toX();
+        double progress;
+        if (p <= i) {
+            progress = 0;
+        } else if (endAt <= departAt) {
+            progress = 1;
+        } else {
+            progress = Math.max(1e-9, Math.min(1, (playheadAt - departAt) / (endAt - departAt)));
+        }
+        String reason = lost ? data.lossReason(i, captureNumbers()) : null;
+        double linkX = Double.NaN;
+        double linkY = Double.NaN;
+        List<String> anomalies = r.anomalies();
+        int original = data.retransmissionOf(i);
+        if (original >= 0) {
+            double band = BAND_HALF * em;
+            Side sender = data.senderOf(original);
+            double from = sender == Side.CLIENT ? clientX + band : serverX - band;
+            double to = sender == Side.CLIENT ? serverX - band : clientX + band;
+            linkX = data.lost(original) ? from + (to - from) * LOST_REACH : to;
+            linkY = flightEndY[original] + offset;
+            List<String> badges = new ArrayList<>(anomalies);
+            badges.add(text.format("ladder.repeats", String.valueOf(data.segment(original).tcp().index())));
+            anomalies = badges;
+        }
+        double bottomY = Math.max(r.bottom(), endAt + 0.6 * em + offset);
+        return new ArrowRow(r.index(), r.sender(), r.fromX(), r.departY(), toX, endAt + offset, r.labelX(),
+                r.labelWidth(), Double.isNaN(r.anomalyY()) && anomalies != r.anomalies() ? r.flagsY() - ANOMALY_LINE * em
+                : r.anomalyY(), r.flagsY(), r.numbersY(), r.chipsY(), r.top(), bottomY, r.flags(), r.numbers(),
+                r.chips(), anomalies, progress, r.selected(), lost, reason, linkX, linkY);
+    }
+
+    /** The capture narration's number mode matching the window's toggle. */
+    private org.tcpladder.capture.state.NumberMode captureNumbers() {
+        return settings.numbers() == NumberMode.ABSOLUTE ? org.tcpladder.capture.state.NumberMode.ABSOLUTE
+                : org.tcpladder.capture.state.NumberMode.RELATIVE;
+    }
+
+    private ArrowRow plainRow(int i, double p, int selected, double clientX, double serverX, double offset) {
         LadderSegment s = data.segment(i);
         Side sender = data.senderOf(i);
         double band = BAND_HALF * em;
@@ -629,7 +765,7 @@ public final class LadderLayout {
             double next;
             if (c < changes.size() && changes.get(c).isEffectiveAt(p)) {
                 StateTimeline.Change change = changes.get(c);
-                next = change.onArrival() ? arriveY(change.segmentIndex()) : departY[change.segmentIndex()];
+                next = changeY(change);
             } else {
                 next = playheadY;
             }
@@ -659,6 +795,15 @@ public final class LadderLayout {
             start = next;
             state = changes.get(c).to();
         }
+    }
+
+    /** Content y where a change takes effect on its side's lifeline: its departure, or its arrival. */
+    private double changeY(StateTimeline.Change change) {
+        int i = change.segmentIndex();
+        if (change.timer()) {
+            return i < restY.length ? restY[i] : contentHeight;
+        }
+        return change.onArrival() ? flightEndY[i] : departY[i];
     }
 
     /** The first content y at or below {@code y} where a state name does not overlap this side's calls. */

@@ -38,6 +38,9 @@ public final class StyleClasses {
     public static final String TRANSPORT_BAR = "transport-bar";
     public static final String SCRUBBER = "scrubber";
     public static final String SCRUBBER_ROW = "scrubber-row";
+    public static final String SCRUBBER_MARKS = "scrubber-marks";
+    /** One mark on the scrubber: pseudo-classes {@code :lost}, {@code :retransmission}, else another anomaly. */
+    public static final String SCRUBBER_MARK = "scrubber-mark";
     public static final String BUTTON_ROW = "button-row";
     public static final String POSITION_LABEL = "position-label";
     public static final String STATUS_BAR = "status-bar";

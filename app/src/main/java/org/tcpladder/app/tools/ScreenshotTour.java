@@ -22,6 +22,8 @@ import org.tcpladder.capture.demo.Scenario;
 import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.capture.tcp.Side;
 
+import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.capture.tcp.TcpFlags;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -61,6 +63,7 @@ public final class ScreenshotTour {
     private final Scene scene;
     private final Path dir;
     private final Path capture;
+    private final Path loss;
     private final List<Path> written = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
 
@@ -72,10 +75,19 @@ public final class ScreenshotTour {
      * @param capture a capture file with several connections for the file shots, or null to skip them
      */
     public ScreenshotTour(MainWindow window, Scene scene, Path dir, Path capture) {
+        this(window, scene, dir, capture, null);
+    }
+
+    /**
+     * @param capture a capture file with several connections for the file shots, or null to skip them
+     * @param loss    a capture of a connection over a link that lost a segment, or null to skip its shot
+     */
+    public ScreenshotTour(MainWindow window, Scene scene, Path dir, Path capture, Path loss) {
         this.window = window;
         this.scene = scene;
         this.dir = dir;
         this.capture = capture;
+        this.loss = loss;
     }
 
     /**
@@ -176,12 +188,73 @@ public final class ScreenshotTour {
         });
         step("the state diagram hidden again", () -> window.settings().stateDiagramShownProperty().set(false),
                 () -> true);
+        flights();
         step("back to the defaults", () -> {
             window.settings().scenarioProperty().set(Scenario.ECHO_CLIENT_CLOSES_FIRST);
             window.settings().ipv6Property().set(false);
             window.settings().stepModeProperty().set(true);
         }, () -> true);
         themes();
+    }
+
+    /**
+     * Segments as flights: the simultaneous close's crossing FINs (the X), a refused connection (its
+     * server never LISTEN), and a capture with a lost segment, its ✗ and its retransmission tied to it.
+     */
+    private void flights() {
+        step("a live simultaneous close", () -> {
+            window.settings().scenarioProperty().set(Scenario.SIMULTANEOUS_CLOSE);
+            window.settings().ipv6Property().set(false);
+            window.settings().stepModeProperty().set(false);
+            window.startDemo();
+        }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 10);
+        // Just after both FINs have landed, so the X is whole in the view.
+        shot("14-simultaneous-close-x", () -> window.playback().seek(lastFin() + 1));
+        step("a live connection to a port nobody listens on", () -> {
+            window.settings().scenarioProperty().set(Scenario.CONNECTION_REFUSED);
+            window.startDemo();
+        }, () -> demo() != null && demo().outcomeProperty().get() != null && segments() >= 2);
+        shot("15-refused", () -> window.playback().end());
+        if (loss != null) {
+            step("a capture over a link that lost a segment", () -> window.open(loss),
+                    () -> !window.loadingProperty().get() && window.playback().getData() != null
+                            && window.connections().all().size() == 1);
+            // At the retransmission, selected: the lost original's ✗ above it, tied to it.
+            // Smaller text, and the lost original shown first, so that moving on to its copy keeps the
+            // original's ✗ in view: the ladder scrolls only when the playhead leaves it.
+            step("the lost original", () -> {
+                window.settings().setFontSize(10);
+                LadderData d = window.playback().getData();
+                window.playback().seek(d.retransmissionOf(firstRetransmission()) + 1);
+            }, () -> true);
+            shot("16-lost-segment", () -> {
+                int copy = firstRetransmission();
+                window.playback().seek(copy + 1);
+                window.details().select(copy);
+            });
+            step("normal text again", () -> window.settings().resetZoom(), () -> true);
+        }
+    }
+
+    private int lastFin() {
+        LadderData d = window.playback().getData();
+        int last = d.size() - 1;
+        for (int i = 0; i < d.size(); i++) {
+            if (d.segment(i).tcp().has(TcpFlags.FIN)) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    private int firstRetransmission() {
+        LadderData d = window.playback().getData();
+        for (int i = 0; i < d.size(); i++) {
+            if (d.retransmissionOf(i) >= 0) {
+                return i;
+            }
+        }
+        return d.size() - 1;
     }
 
     /**

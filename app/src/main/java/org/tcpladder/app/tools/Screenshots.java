@@ -16,7 +16,8 @@ import java.util.prefs.Preferences;
  * Regenerates {@code screenshots/*.png} from the real window:
  * {@code DISPLAY=:99 mvn -B -o -q -pl app -am compile javafx:run@screenshots} (any X display, e.g.
  * Xvfb; live capture needs root or CAP_NET_RAW), or headless under Monocle with the test classpath.
- * Arguments: the output directory, then optionally a capture file with several connections.
+ * Arguments: the output directory, then optionally a capture file with several connections, then
+ * optionally a capture of a connection that lost a segment.
  */
 public final class Screenshots {
     private static final String PREFS_NODE = "org/tcpladder/app/screenshots";
@@ -46,7 +47,8 @@ public final class Screenshots {
             window.install(stage);
             stage.show();
             Path capture = args.size() > 1 ? Path.of(args.get(1)) : null;
-            new ScreenshotTour(window, stage.getScene(), dir, capture).run(files -> {
+            Path loss = args.size() > 2 ? Path.of(args.get(2)) : null;
+            new ScreenshotTour(window, stage.getScene(), dir, capture, loss).run(files -> {
                 files.forEach(f -> System.out.println("wrote " + f));
                 Platform.exit();
             }, error -> {

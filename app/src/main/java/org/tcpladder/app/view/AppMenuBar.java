@@ -90,7 +90,12 @@ final class AppMenuBar extends MenuBar {
                 item(text.text("menu.stepForward"), window::stepForward, KeyboardMap.primary(KeyboardMap.Action.NEXT)),
                 item(text.text("menu.stepBack"), window::stepBack, KeyboardMap.primary(KeyboardMap.Action.PREVIOUS)),
                 item(text.text("menu.first"), playback::home, KeyboardMap.primary(KeyboardMap.Action.FIRST)),
-                item(text.text("menu.last"), playback::end, KeyboardMap.primary(KeyboardMap.Action.LAST)));
+                item(text.text("menu.last"), playback::end, KeyboardMap.primary(KeyboardMap.Action.LAST)),
+                new SeparatorMenuItem(),
+                item(text.text("menu.nextAnomaly"), playback::nextAnomaly,
+                        KeyboardMap.primary(KeyboardMap.Action.NEXT_ANOMALY)),
+                item(text.text("menu.previousAnomaly"), playback::previousAnomaly,
+                        KeyboardMap.primary(KeyboardMap.Action.PREVIOUS_ANOMALY)));
 
         Menu help = new Menu(text.text("menu.help"), null,
                 item(text.text("menu.keyboard"), window::showKeyboard, KeyboardMap.primary(KeyboardMap.Action.KEYS)),

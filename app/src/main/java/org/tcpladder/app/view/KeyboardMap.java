@@ -34,7 +34,7 @@ import java.util.function.IntConsumer;
 public final class KeyboardMap {
     /** What a key does; its description is the bundle key {@code keys.<name>}. */
     public enum Action {
-        NEXT, PREVIOUS, FIRST, LAST, GO_TO, PLAY_PAUSE, BLACK, WHITE, PRESENT, LEAVE, DIAGRAM, KEYS;
+        NEXT, PREVIOUS, FIRST, LAST, GO_TO, NEXT_ANOMALY, PREVIOUS_ANOMALY, PLAY_PAUSE, BLACK, WHITE, PRESENT, LEAVE, DIAGRAM, KEYS;
 
         public String descriptionKey() {
             return "keys." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -51,6 +51,9 @@ public final class KeyboardMap {
             binding(Action.FIRST, KeyCode.HOME),
             binding(Action.LAST, KeyCode.END),
             binding(Action.GO_TO),
+            binding(Action.NEXT_ANOMALY, KeyCode.N),
+            new Binding(Action.PREVIOUS_ANOMALY,
+                    List.of(new KeyCodeCombination(KeyCode.N, javafx.scene.input.KeyCombination.SHIFT_DOWN))),
             binding(Action.PLAY_PAUSE, KeyCode.P),
             binding(Action.BLACK, KeyCode.B, KeyCode.PERIOD),
             binding(Action.WHITE, KeyCode.W),

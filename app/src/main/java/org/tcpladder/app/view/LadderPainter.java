@@ -121,7 +121,9 @@ final class LadderPainter {
         }
         for (ArrowRow row : geo.rows()) {
             if (row.isVisibleAtPlayhead()) {
+                link(row);
                 arrow(row, row.headX(), row.headY());
+                lostMark(row);
                 labels(row);
             } else if (showUpcoming) {
                 // Not sent yet at the playhead: the whole arrow, faint, so the exchange's shape shows.
@@ -279,6 +281,47 @@ final class LadderPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("!", mx, my);
+        }
+    }
+
+    /** A thin dashed line from where the original's arrow ended (its ✗) to this retransmission's start. */
+    private void link(ArrowRow row) {
+        if (!row.hasLink()) {
+            return;
+        }
+        g.setStroke(ink.apply(Ink.ANOMALY));
+        g.setLineWidth(Math.max(1, 0.08 * em));
+        g.setLineDashes(0.3 * em, 0.3 * em);
+        g.strokeLine(row.linkX(), row.linkY(), row.fromX(), row.departY());
+        g.setLineDashes();
+    }
+
+    /** Where a lost segment's flight stopped: a ✗, and under it why it counts as lost. */
+    private void lostMark(ArrowRow row) {
+        if (!row.lost() || row.progress() < 1) {
+            return;
+        }
+        double x = row.toX();
+        double y = row.arriveY();
+        double r = 0.45 * em;
+        g.setStroke(ink.apply(Ink.ANOMALY));
+        g.setLineWidth(Math.max(1.5, 0.16 * em));
+        g.setLineDashes();
+        g.strokeLine(x - r, y - r, x + r, y + r);
+        g.strokeLine(x - r, y + r, x + r, y - r);
+        if (row.lossReason() != null) {
+            g.setFill(ink.apply(Ink.ANOMALY));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            Font f = Font.font(family, FontWeight.NORMAL, FontPosture.ITALIC, sizes.numbers() * 0.9);
+            g.setFont(f);
+            List<String> lines = wrap(row.lossReason(), f, row.labelWidth());
+            double lineHeight = f.getSize() * 1.25;
+            for (int k = 0; k < Math.min(2, lines.size()); k++) {
+                // A third line, if any, joins the second, squeezed to fit: the room is two lines.
+                String line = k == 1 && lines.size() > 2 ? String.join(" ", lines.subList(1, lines.size())) : lines.get(k);
+                g.fillText(line, row.labelX(), y + 0.9 * em + k * lineHeight, row.labelWidth());
+            }
         }
     }
 

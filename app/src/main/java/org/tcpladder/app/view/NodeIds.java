@@ -23,6 +23,7 @@ public final class NodeIds {
     public static final String END = "end";
     public static final String SPEED = "speed";
     public static final String SCRUBBER = "scrubber";
+    public static final String SCRUBBER_MARKS = "scrubber-marks";
     public static final String POSITION = "position";
     public static final String LADDER = "ladder";
     public static final String STATE_DIAGRAM = "state-diagram";

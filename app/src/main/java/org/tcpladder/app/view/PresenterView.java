@@ -64,6 +64,8 @@ final class PresenterView extends StackPane {
         void leave();
     }
 
+    private final javafx.beans.value.ObservableValue<org.tcpladder.app.layout.NumberMode> numbers;
+
     PresenterView(Messages text, PlaybackViewModel playback, SettingsViewModel settings, Controls controls) {
         this.text = text;
         this.playback = playback;
@@ -71,6 +73,7 @@ final class PresenterView extends StackPane {
         setId(NodeIds.PRESENTER);
 
         ladder = new LadderView(text, playback, settings);
+        this.numbers = settings.numbersProperty();
         ladder.setId(NodeIds.PRESENTER_LADDER);
         ladder.setDrivesPlayback(false);
         ladder.setFit(true);
@@ -124,6 +127,7 @@ final class PresenterView extends StackPane {
         playback.dataProperty().addListener((o, a, b) -> updateCaption());
         playback.positionProperty().addListener((o, a, b) -> updateCaption());
         pendingCall.addListener((o, a, b) -> updateCaption());
+        numbers.addListener((o, a, b) -> updateCaption());
         diagramButton.setDisable(true);
         updateCaption();
         applyScale();
@@ -199,7 +203,8 @@ final class PresenterView extends StackPane {
         int i = playback.getCurrentSegment();
         String narration = null;
         if (data != null && i >= 0 && i < data.size()) {
-            narration = data.segment(i).narration();
+            // The caption's numbers follow the Relative/Absolute toggle, like the arrows above it.
+            narration = data.narrationOf(i, numbers.getValue());
         }
         String pending = pendingCall.get();
         boolean atEnd = data == null || playback.getPosition() >= playback.getLength();

@@ -102,6 +102,8 @@ final class Presenting {
         a.put(KeyboardMap.Action.LAST, () -> uncovered(playback::end));
         a.put(KeyboardMap.Action.GO_TO, () -> { });
         a.put(KeyboardMap.Action.PLAY_PAUSE, () -> uncovered(playback::togglePlay));
+        a.put(KeyboardMap.Action.NEXT_ANOMALY, () -> uncovered(playback::nextAnomaly));
+        a.put(KeyboardMap.Action.PREVIOUS_ANOMALY, () -> uncovered(playback::previousAnomaly));
         a.put(KeyboardMap.Action.BLACK, () -> toggleShade(ScreenCover.Shade.BLACK));
         a.put(KeyboardMap.Action.WHITE, () -> toggleShade(ScreenCover.Shade.WHITE));
         a.put(KeyboardMap.Action.KEYS, this::showKeyboard);

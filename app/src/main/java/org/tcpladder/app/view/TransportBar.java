@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.tcpladder.app.Messages;
@@ -34,6 +35,7 @@ final class TransportBar extends VBox {
     private final Label position = new Label();
     private final Button play = new Button();
     private boolean updatingFromModel;
+    private final ScrubberMarks marks;
 
     TransportBar(Messages text, PlaybackViewModel playback, SettingsViewModel settings) {
         this.text = text;
@@ -115,7 +117,14 @@ final class TransportBar extends VBox {
         position.getStyleClass().add(StyleClasses.POSITION_LABEL);
         position.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(scrubber, Priority.ALWAYS);
-        HBox timeline = new HBox(scrubber, position);
+        marks = new ScrubberMarks(scrubber);
+        marks.setId(NodeIds.SCRUBBER_MARKS);
+        playback.anomaliesProperty().addListener((o, a, b) -> marks.show(b));
+        marks.show(playback.anomaliesProperty().get());
+        StackPane track = new StackPane(scrubber, marks);
+        track.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(track, Priority.ALWAYS);
+        HBox timeline = new HBox(track, position);
         timeline.getStyleClass().add(StyleClasses.SCRUBBER_ROW);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -170,5 +179,9 @@ final class TransportBar extends VBox {
 
     Slider scrubber() {
         return scrubber;
+    }
+
+    ScrubberMarks marks() {
+        return marks;
     }
 }

@@ -8,6 +8,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.ladder.StateTimeline;
+import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.ladder.LadderSegment;
 import org.tcpladder.app.layout.NumberMode;
 
@@ -34,6 +36,8 @@ public final class DetailsViewModel {
     private final ReadOnlyStringWrapper payload = new ReadOnlyStringWrapper(this, "payload", "");
     private LadderData data;
     private NumberMode mode = NumberMode.RELATIVE;
+    private StateTimeline clientStates;
+    private StateTimeline serverStates;
 
     public DetailsViewModel(Messages text, ZoneId zone) {
         this.text = text;
@@ -42,6 +46,9 @@ public final class DetailsViewModel {
 
     public void setData(LadderData ladder) {
         this.data = ladder;
+        // Each side's states at its own events, as the playback's badges show them.
+        clientStates = ladder == null ? null : StateTimeline.of(ladder, Side.CLIENT);
+        serverStates = ladder == null ? null : StateTimeline.of(ladder, Side.SERVER);
         selected.set(-1);
         refresh();
     }
@@ -66,8 +73,9 @@ public final class DetailsViewModel {
             return;
         }
         LadderSegment s = data.segment(i);
-        sections.set(details.describe(data, i, mode));
-        narration.set(s.narration() == null ? "" : s.narration());
+        sections.set(details.describe(data, i, mode, clientStates, serverStates));
+        String said = data.narrationOf(i, mode);
+        narration.set(said == null ? "" : said);
         payload.set(payloadText(s));
     }
 

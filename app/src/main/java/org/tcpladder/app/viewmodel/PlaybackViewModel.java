@@ -45,6 +45,8 @@ public final class PlaybackViewModel {
     private final DoubleProperty flightSeconds = new SimpleDoubleProperty(this, "flightSeconds", 0.9);
     private final DoubleProperty dwellSeconds = new SimpleDoubleProperty(this, "dwellSeconds", 0.6);
 
+    private final ReadOnlyObjectWrapper<AnomalyPositions> anomalies =
+            new ReadOnlyObjectWrapper<>(this, "anomalies", AnomalyPositions.NONE);
     private StateTimeline clientStates;
     private StateTimeline serverStates;
     private Runnable onStepPastEnd = () -> { };
@@ -86,6 +88,31 @@ public final class PlaybackViewModel {
         serverStates = ladder == null ? null : StateTimeline.of(ladder, Side.SERVER);
         data.set(ladder);
         length.set(ladder == null ? 0 : ladder.size());
+        anomalies.set(AnomalyPositions.of(ladder));
+    }
+
+    /** The connection's losses, retransmissions and other anomalies (the scrubber's marks). */
+    public ReadOnlyObjectProperty<AnomalyPositions> anomaliesProperty() {
+        return anomalies.getReadOnlyProperty();
+    }
+
+    /**
+     * Goes to the next segment with an anomaly (a loss, a retransmission, anything Wireshark would
+     * flag) after the one at the playhead, landed (N). Nothing happens after the last.
+     */
+    public void nextAnomaly() {
+        int k = anomalies.get().after(getCurrentSegment());
+        if (k >= 0) {
+            seek(k + 1);
+        }
+    }
+
+    /** Goes to the previous segment with an anomaly before the one at the playhead (Shift+N). */
+    public void previousAnomaly() {
+        int k = anomalies.get().before(getCurrentSegment());
+        if (k >= 0) {
+            seek(k + 1);
+        }
     }
 
     /** Plays on towards the newest segment (a live ladder that grew while the playhead was at its end). */

@@ -4,6 +4,7 @@ import org.tcpladder.capture.state.TcpState;
 import org.tcpladder.app.Messages;
 import org.tcpladder.app.ladder.HeaderExtras;
 import org.tcpladder.app.ladder.LadderData;
+import org.tcpladder.app.ladder.StateTimeline;
 import org.tcpladder.app.ladder.LadderSegment;
 import org.tcpladder.capture.tcp.Side;
 import org.tcpladder.app.layout.NumberMode;
@@ -37,6 +38,16 @@ public final class SegmentDetails {
     }
 
     public List<DetailSection> describe(LadderData data, int index, NumberMode mode) {
+        return describe(data, index, mode, null, null);
+    }
+
+    /**
+     * @param client the client's states along the timeline (its own events), or null to show the states
+     *               after the segment as the inference replays them
+     * @param server the same for the server
+     */
+    public List<DetailSection> describe(LadderData data, int index, NumberMode mode, StateTimeline client,
+                                        StateTimeline server) {
         LadderSegment s = data.segment(index);
         TcpSegment t = s.tcp();
         List<DetailSection> out = new ArrayList<>();
@@ -45,7 +56,8 @@ public final class SegmentDetails {
         if (!t.options().isEmpty()) {
             out.add(options(t));
         }
-        out.add(states(s));
+        out.add(client == null || server == null ? states(s) : states(data, index, client, server));
+        out.add(flight(data, index, mode));
         if (!s.anomalies().isEmpty()) {
             List<DetailRow> rows = new ArrayList<>();
             for (String a : s.anomalies()) {
@@ -157,6 +169,65 @@ public final class SegmentDetails {
                     text.format("option.unknownValue", u.length(), HexFormat.of().formatHex(u.data())));
         }
         return new DetailRow(text.format("option.unknown", o.kind()), "");
+    }
+
+    /**
+     * The segment as a flight: where it arrived in its receiver's order of events (after which
+     * departure: segments that crossed it), or why it counts as lost; what it repeats, what repeats it.
+     */
+    private DetailSection flight(LadderData data, int index, NumberMode mode) {
+        List<DetailRow> rows = new ArrayList<>();
+        String receiver = text.text(data.senderOf(index) == Side.CLIENT ? "details.theServer" : "details.theClient");
+        int row = data.arrivalRow(index);
+        if (row < 0) {
+            org.tcpladder.capture.state.NumberMode m = mode == NumberMode.ABSOLUTE
+                    ? org.tcpladder.capture.state.NumberMode.ABSOLUTE : org.tcpladder.capture.state.NumberMode.RELATIVE;
+            String why = data.lossReason(index, m);
+            rows.add(row("details.lost", why == null ? text.text("details.lostNoReason") : why));
+        } else if (row == index) {
+            rows.add(row("details.arrived", text.format("details.arrivedAtOnce", receiver)));
+        } else {
+            rows.add(row("details.arrived", text.format("details.arrivedAfter", receiver, row + 1)));
+        }
+        if (data.arrivalNs(index) != data.departureNs(index)) {
+            rows.add(row("details.flightTime", seconds(data.arrivalNs(index) - data.departureNs(index))));
+        }
+        int original = data.retransmissionOf(index);
+        if (original >= 0) {
+            rows.add(row("details.repeats", text.format("details.segmentNumber", original + 1)));
+        }
+        List<Integer> copies = data.retransmittedBy(index);
+        if (!copies.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (int c : copies) {
+                names.add(Integer.toString(c + 1));
+            }
+            rows.add(row("details.sentAgain", text.format("details.segmentNumbers", String.join(", ", names))));
+        }
+        return new DetailSection(text.text("details.flightTitle"), rows);
+    }
+
+    /**
+     * Each side's state at this segment's event there (RFC 9293 section 3.10): the sender's once it
+     * left, the receiver's once it arrived (after any segments that crossed it), with the reason when
+     * that event changed it; a lost segment reached no one.
+     */
+    private DetailSection states(LadderData data, int index, StateTimeline client, StateTimeline server) {
+        List<DetailRow> rows = new ArrayList<>();
+        for (StateTimeline t : List.of(client, server)) {
+            boolean sender = data.senderOf(index) == t.side();
+            String key = t.side() == Side.CLIENT ? "details.clientAfter" : "details.serverAfter";
+            int row = data.arrivalRow(index);
+            if (!sender && row < 0) {
+                rows.add(row(key, text.text("details.notArrived")));
+                continue;
+            }
+            StateTimeline.StateAt at = t.at(sender ? index + 0.5 : row + 1);
+            StateTimeline.Change last = at.lastChange();
+            boolean here = last != null && last.segmentIndex() == index && last.onArrival() != sender;
+            rows.add(row(key, state(at.state(), here ? last.reason() : null)));
+        }
+        return new DetailSection(text.text("details.stateTitle"), rows);
     }
 
     private DetailSection states(LadderSegment s) {

@@ -9,6 +9,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.tcpladder.app.Captures;
+import org.tcpladder.app.RecordedLadders;
 import org.tcpladder.app.ScratchPreferences;
 import org.tcpladder.app.TestLadders;
 import org.tcpladder.app.view.MainWindow;
@@ -50,7 +51,8 @@ class ScreenshotTourTest {
     @Test
     void theTourWritesEveryPictureAtTheWindowsSize(FxRobot robot) throws Exception {
         CompletableFuture<List<Path>> result = new CompletableFuture<>();
-        robot.interact(() -> new ScreenshotTour(window, window.root().getScene(), dir, Captures.TWENTY)
+        robot.interact(() -> new ScreenshotTour(window, window.root().getScene(), dir, Captures.TWENTY,
+                RecordedLadders.LOST_DATA)
                 .run(result::complete, result::completeExceptionally));
         List<Path> files = result.get(120, TimeUnit.SECONDS);
         assertEquals(List.of("11-live-step-waiting.png", "01-live-mid-handshake.png", "02-live-handshake-kernel.png",
@@ -59,6 +61,7 @@ class ScreenshotTourTest {
                 "34-presenter-state-diagram.png", "32-presenter-refused.png",
                 "04-details-payload.png", "05-classroom-zoom.png", "06-capture-connections.png",
                 "07-time-spacing-absolute.png", "12-normal-window-1280x720.png", "08-live-ipv6-server-closes.png", "10-state-diagram.png",
+                "14-simultaneous-close-x.png", "15-refused.png", "16-lost-segment.png",
                 "20-theme-dark.png", "20-theme-dark-dialog.png", "20-theme-dark-presenter.png",
                 "21-theme-projector.png", "21-theme-projector-dialog.png", "21-theme-projector-presenter.png",
                 "09-open-error.png"),
