@@ -89,6 +89,8 @@ final class DetailsPane extends ScrollPane {
 
         SectionView() {
             title.getStyleClass().add(StyleClasses.DETAILS_TITLE);
+            // Wrapped titles need their full height, or the box squeezes them back to one line.
+            title.setMinHeight(Region.USE_PREF_SIZE);
             grid.getStyleClass().add(StyleClasses.DETAILS_SECTION);
             ColumnConstraints nameColumn = new ColumnConstraints();
             nameColumn.setMinWidth(Region.USE_PREF_SIZE);
