@@ -1,5 +1,7 @@
 package org.tcpladder.capture.export;
 
+import org.tcpladder.capture.text.NamedArguments;
+
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,28 +74,6 @@ public final class ExportWords {
      * alone (MessageFormat's quoting: an apostrophe starts and ends it).
      */
     static String numbered(String pattern, String[] names, String key) {
-        StringBuilder b = new StringBuilder(pattern.length());
-        boolean quoted = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char ch = pattern.charAt(i);
-            b.append(ch);
-            if (ch == '\'') {
-                quoted = !quoted;
-            } else if (ch == '{' && !quoted) {
-                int end = i + 1;
-                while (end < pattern.length() && Character.isLetterOrDigit(pattern.charAt(end))) {
-                    end++;
-                }
-                String name = pattern.substring(i + 1, end);
-                int at = List.of(names).indexOf(name);
-                if (at < 0) {
-                    throw new IllegalStateException("export pattern " + key + " names {" + name
-                            + "}, which is not one of " + List.of(names));
-                }
-                b.append(at);
-                i = end - 1;
-            }
-        }
-        return b.toString();
+        return NamedArguments.numbered(pattern, names, key);
     }
 }

@@ -1,5 +1,7 @@
 package org.tcpladder.capture.state;
 
+import org.tcpladder.capture.text.NamedArguments;
+
 import java.text.ChoiceFormat;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -48,31 +50,7 @@ final class NarrationPattern {
      * @throws IllegalStateException for a name not in {@code names}
      */
     static String numbered(String pattern, String[] names, String key) {
-        StringBuilder b = new StringBuilder(pattern.length());
-        boolean quoted = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char ch = pattern.charAt(i);
-            b.append(ch);
-            if (ch == '\'') {
-                quoted = !quoted;
-            } else if (ch == '{' && !quoted) {
-                int end = i + 1;
-                while (end < pattern.length() && Character.isLetterOrDigit(pattern.charAt(end))) {
-                    end++;
-                }
-                String name = pattern.substring(i + 1, end);
-                if (!name.isEmpty() && !Character.isDigit(name.charAt(0))) {
-                    int at = java.util.Arrays.asList(names).indexOf(name);
-                    if (at < 0) {
-                        throw new IllegalStateException("narration pattern " + key + " names {" + name
-                                + "}, which is not one of " + java.util.Arrays.toString(names));
-                    }
-                    b.append(at);
-                    i = end - 1;
-                }
-            }
-        }
-        return b.toString();
+        return NamedArguments.numbered(pattern, names, key);
     }
 
     String format(Object[] args) {
