@@ -5,12 +5,17 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.PopupWindow;
 import javafx.stage.Window;
+import org.tcpladder.app.style.Ink;
 import org.tcpladder.app.style.StyleClasses;
 import org.tcpladder.app.style.Theme;
 
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,6 +49,16 @@ public final class ApplicationTheme {
 
     public static void set(Theme theme) {
         themeProperty().set(theme);
+    }
+
+    /** {@code theme}'s palette as the paints a canvas draws with (the JavaFX edge of the theme model). */
+    public static Map<Ink, Paint> paints(Theme theme) {
+        Map<Ink, Paint> paints = new EnumMap<>(Ink.class);
+        for (Ink ink : Ink.values()) {
+            int rgb = theme.rgb(ink);
+            paints.put(ink, Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff));
+        }
+        return paints;
     }
 
     /** Watches the windows list (once, on the FX thread) and styles what is already open. */

@@ -26,7 +26,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import org.tcpladder.app.Messages;
@@ -186,10 +185,7 @@ public final class LadderView extends Region {
 
     private void useTheme() {
         theme = ApplicationTheme.get();
-        for (Ink ink : Ink.values()) {
-            int rgb = theme.rgb(ink);
-            inks.put(ink, Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff));
-        }
+        inks.putAll(ApplicationTheme.paints(theme));
         markDirty();
     }
 

@@ -162,10 +162,7 @@ public final class StateDiagramPane extends Region {
 
     private void useTheme() {
         theme = ApplicationTheme.get();
-        for (Ink ink : Ink.values()) {
-            int rgb = theme.rgb(ink);
-            inks.put(ink, Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff));
-        }
+        inks.putAll(ApplicationTheme.paints(theme));
         markDirty();
     }
 
