@@ -45,6 +45,12 @@ public final class ExportWords {
         return new ArrayList<>(bundle.keySet());
     }
 
+    /** A segment's label with its marks (lost, repeats, anomalies) after it, for the diagram formats. */
+    String markedLabel(LadderStep s) {
+        return s.marks().isEmpty() ? s.label()
+                : format("label.marked", "label", s.label(), "marks", String.join(format("mark.separator"), s.marks()));
+    }
+
     /**
      * The pattern {@code key} with its arguments given by name: {@code format("scope", "first", 1, "last",
      * 11, "total", 11)}.

@@ -48,8 +48,7 @@ public final class MermaidWriter implements LadderWriter {
             line("Note over " + id(t.side()) + ": " + t.to());
         }
         String arrow = (s.repeats() > 0 ? "--" : "-") + (s.lost() ? "x" : ">>");
-        String label = s.marks().isEmpty() ? s.label()
-                : words.format("label.marked", "label", s.label(), "marks", String.join(words.format("mark.separator"), s.marks()));
+        String label = words.markedLabel(s);
         line(id(s.sender()) + arrow + id(s.receiver()) + ": " + text(label));
         for (StateTransition t : s.after()) {
             line("Note over " + id(t.side()) + ": " + t.to());
